@@ -1,10 +1,12 @@
 package solo;
 
-/** Entry point of the `solo` command. */
+import solo.interfaces.cli.Cli;
+
+/** Entry point of the {@code solo} command. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("solo");
+        System.exit(Cli.run(args));
     }
 }

@@ -1,0 +1,47 @@
+package solo.state;
+
+import org.junit.jupiter.api.Nested;
+import solo.state.contract.ArtifactContract;
+import solo.state.contract.AuditContract;
+import solo.state.contract.EntityContract;
+import solo.state.contract.LinkContract;
+import solo.state.contract.WritePathContract;
+import solo.testing.Database;
+
+/** The storage contract on the embedded SQLite file. */
+class SqliteStorageTest {
+    @Nested
+    class Entities extends EntityContract {
+        Entities() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class Links extends LinkContract {
+        Links() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class Artifacts extends ArtifactContract {
+        Artifacts() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class Audit extends AuditContract {
+        Audit() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class WritePath extends WritePathContract {
+        WritePath() {
+            super(Database.SQLITE);
+        }
+    }
+}
