@@ -1,0 +1,136 @@
+package solo.orchestration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import solo.orchestration.action.ActionGuard;
+import solo.orchestration.action.Actions;
+import solo.orchestration.kinds.ActionStep;
+import solo.orchestration.kinds.AgentFunctions;
+import solo.orchestration.kinds.AgentStep;
+import solo.orchestration.kinds.FlowStep;
+import solo.orchestration.kinds.GateStep;
+import solo.orchestration.kinds.WaitStep;
+import solo.orchestration.runtime.Engine;
+import solo.orchestration.runtime.FlowCatalog;
+import solo.orchestration.runtime.RunControl;
+import solo.orchestration.runtime.RuntimeSettings;
+import solo.orchestration.runtime.Worker;
+import solo.orchestration.step.StepKind;
+import solo.orchestration.step.StepKinds;
+import solo.orchestration.trigger.CronTriggers;
+import solo.orchestration.trigger.EntityTriggers;
+import solo.state.Store;
+
+/**
+ * The orchestration layer of one process: the flows, the run controls, and (once {@link #start}ed, as
+ * {@code solo up} does) the worker that drives runs and the triggers that start them. Whatever else
+ * {@code solo up} serves (the HTTP server) starts next to it.
+ */
+public final class Orchestrator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+    private final Engine engine;
+    private final StepKinds kinds;
+    private final RunControl runs;
+    private final Worker worker;
+    private final CronTriggers cron;
+    private final EntityTriggers entityTriggers;
+    private volatile Thread triggers;
+
+    /** The pluggable parts: agent functions, actions, the guard asked before actions, extra step kinds. */
+    public record Plugins(AgentFunctions agents, Actions actions, ActionGuard guard, java.util.List<StepKind> extraKinds) {
+        public static Plugins defaults() {
+            return new Plugins(AgentFunctions.builtIn(), Actions.builtIn(), ActionGuard.ALLOW_ALL, java.util.List.of());
+        }
+    }
+
+    public Orchestrator(Store store, Path companyDir, Plugins plugins, RuntimeSettings settings, Clock clock) {
+        AtomicReference<FlowCatalog> catalog = new AtomicReference<>();
+        kinds = new StepKinds()
+                .register(new AgentStep(plugins.agents(), settings.agentConcurrency()))
+                .register(new ActionStep(plugins.actions(), plugins.guard()))
+                .register(new GateStep())
+                .register(new WaitStep())
+                .register(new FlowStep(name -> catalog.get().requiredInputs(name)));
+        plugins.extraKinds().forEach(kinds::register);
+        catalog.set(new FlowCatalog(companyDir, kinds, type -> store.schema().find(type).isPresent(), store.storage()));
+        engine = new Engine(store, catalog.get(), kinds, clock, settings, ownerId());
+        runs = new RunControl(engine);
+        worker = new Worker(engine);
+        cron = new CronTriggers(store.storage(), catalog.get(), runs);
+        entityTriggers = new EntityTriggers(store, catalog.get(), runs);
+    }
+
+    private static String ownerId() {
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "worker-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+    }
+
+    public FlowCatalog flows() {
+        return engine.catalog();
+    }
+
+    public RunControl runs() {
+        return runs;
+    }
+
+    public Worker worker() {
+        return worker;
+    }
+
+    public StepKinds kinds() {
+        return kinds;
+    }
+
+    public CronTriggers cron() {
+        return cron;
+    }
+
+    public EntityTriggers entityTriggers() {
+        return entityTriggers;
+    }
+
+    public String workerId() {
+        return engine.owner();
+    }
+
+    /** Starts the worker and the triggers; they run until {@link #close}. */
+    public synchronized void start() {
+        if (triggers != null) {
+            return;
+        }
+        worker.start();
+        triggers = Thread.ofVirtual().name("solo-triggers").start(this::triggerLoop);
+    }
+
+    private void triggerLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                int started = cron.tick(engine.clockNow()) + entityTriggers.poll();
+                if (started > 0) {
+                    worker.signal();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("triggers failed: {}", e.toString());
+            }
+            try {
+                Thread.sleep(Math.min(1000, engine.settings().poll().toMillis() * 4));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (triggers != null) {
+            triggers.interrupt();
+        }
+        worker.close();
+    }
+}

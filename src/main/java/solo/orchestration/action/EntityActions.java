@@ -1,0 +1,109 @@
+package solo.orchestration.action;
+
+import java.util.Set;
+import solo.orchestration.step.StepOutcome;
+import solo.state.Change;
+import solo.state.Entity;
+import solo.state.Write;
+import solo.support.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code entity.create}, {@code entity.update} and {@code entity.link}: state writes that commit in the
+ * step's checkpoint, so a crash can never apply them without recording the step, or the reverse.
+ */
+public final class EntityActions {
+    private EntityActions() {}
+
+    static String reason(ActionCall call) {
+        return call.text("reason", "flow " + call.flow());
+    }
+
+    static ObjectNode view(Entity e) {
+        ObjectNode o = Json.object().put("id", e.id()).put("type", e.type()).put("version", e.version());
+        o.set("body", e.body());
+        return o;
+    }
+
+    static JsonNode object(ActionCall call, String field) {
+        JsonNode v = call.input() == null ? null : call.input().get(field);
+        if (v == null || !v.isObject()) {
+            throw new InvalidActionInputException(call.stepId() + ": input '" + field + "' must be an object");
+        }
+        return v;
+    }
+
+    /** {@code {type, body, id?, reason?}} */
+    public static final class Create implements Action {
+        @Override
+        public String name() {
+            return "entity.create";
+        }
+
+        @Override
+        public Set<String> requiredInputs() {
+            return Set.of("type", "body");
+        }
+
+        @Override
+        public StepOutcome perform(ActionCall call) {
+            Write write = Write.of(call.actor(), reason(call), new Change.CreateEntity(call.text("type"),
+                    call.text("id", null), object(call, "body")));
+            return StepOutcome.inCheckpoint(tx -> view(call.store().apply(tx, write).entity()));
+        }
+    }
+
+    /** {@code {id, set: {...}}} merges fields into the body; {@code {id, body: {...}}} replaces it. */
+    public static final class Update implements Action {
+        @Override
+        public String name() {
+            return "entity.update";
+        }
+
+        @Override
+        public Set<String> requiredInputs() {
+            return Set.of("id");
+        }
+
+        @Override
+        public StepOutcome perform(ActionCall call) {
+            Entity current = call.store().get(call.text("id"));
+            JsonNode body;
+            if (call.input().has("body")) {
+                body = object(call, "body");
+            } else {
+                ObjectNode merged = ((ObjectNode) current.body()).deepCopy();
+                object(call, "set").properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
+                body = merged;
+            }
+            Write write = Write.of(call.actor(), reason(call), new Change.UpdateEntity(current.id(), current.version(), body));
+            return StepOutcome.inCheckpoint(tx -> view(call.store().apply(tx, write).entity()));
+        }
+    }
+
+    /** {@code {from, type, to}} */
+    public static final class Link implements Action {
+        @Override
+        public String name() {
+            return "entity.link";
+        }
+
+        @Override
+        public Set<String> requiredInputs() {
+            return Set.of("from", "type", "to");
+        }
+
+        @Override
+        public StepOutcome perform(ActionCall call) {
+            String from = call.text("from");
+            String type = call.text("type");
+            String to = call.text("to");
+            Write write = Write.of(call.actor(), reason(call), new Change.AddLink(from, type, to));
+            return StepOutcome.inCheckpoint(tx -> {
+                call.store().apply(tx, write);
+                return Json.object().put("from", from).put("type", type).put("to", to);
+            });
+        }
+    }
+}

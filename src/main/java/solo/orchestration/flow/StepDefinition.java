@@ -1,0 +1,42 @@
+package solo.orchestration.flow;
+
+import java.util.List;
+import java.util.Set;
+import solo.orchestration.expr.Expr;
+import solo.orchestration.expr.Template;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One step as written: its kind (the key that names it: {@code agent: researcher}, {@code action:
+ * entity.create}, {@code gate: ...}), that key's value ({@code spec}), and what every kind shares.
+ * A {@code foreach} step runs {@code body} once per item, {@code parallel} at a time.
+ *
+ * @param pointer where the step is in its file (a JSON pointer, for errors)
+ * @param dependsOn steps that must be finished first: {@code after} and every {@code steps.ID} read
+ */
+public record StepDefinition(
+        String id,
+        String kind,
+        JsonNode spec,
+        String pointer,
+        String description,
+        Expr when,
+        Template input,
+        List<String> after,
+        RetryPolicy retry,
+        Expr foreach,
+        int parallel,
+        StepDefinition body,
+        Set<String> dependsOn) {
+
+    public static final String FOREACH = "foreach";
+
+    public boolean isForeach() {
+        return FOREACH.equals(kind);
+    }
+
+    /** The spec as text ({@code agent: researcher} gives "researcher"), or null when it is not text. */
+    public String specText() {
+        return spec != null && spec.isString() ? spec.asString() : null;
+    }
+}

@@ -1,0 +1,17 @@
+package solo.orchestration.flow;
+
+/**
+ * What validation knows of a step kind: its name and the checks of its own part of a step. The runtime's
+ * step kinds implement this, so that a flow using a kind wrongly is refused when it is loaded.
+ */
+public interface StepKindRules {
+    String name();
+
+    /** Checks {@code step.spec()} and the step's input; reports through {@code check.error}. */
+    default void check(StepDefinition step, FlowCheck check) {}
+
+    /** Whether the kind may run inside {@code foreach} (kinds that wait for someone may not). */
+    default boolean allowedInForeach() {
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+package solo.orchestration.runtime;
+
+import java.time.Clock;
+import java.time.Instant;
+import solo.orchestration.step.StepKinds;
+import solo.state.Store;
+import solo.state.storage.Storage;
+
+/** What every part of one process's runtime shares: where runs live, the kinds, the clock, who we are. */
+public final class Engine {
+    final Store store;
+    final Storage storage;
+    final RunRepository runs = new RunRepository();
+    final FlowCatalog catalog;
+    final StepKinds kinds;
+    final Clock clock;
+    final RuntimeSettings settings;
+    final String owner;
+    private volatile boolean stopping;
+
+    public Engine(Store store, FlowCatalog catalog, StepKinds kinds, Clock clock, RuntimeSettings settings, String owner) {
+        this.store = store;
+        this.storage = store.storage();
+        this.catalog = catalog;
+        this.kinds = kinds;
+        this.clock = clock;
+        this.settings = settings;
+        this.owner = owner;
+    }
+
+    public FlowCatalog catalog() {
+        return catalog;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public RuntimeSettings settings() {
+        return settings;
+    }
+
+    public Instant clockNow() {
+        return clock.instant();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Instant leaseUntil() {
+        return now().plus(settings.lease());
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    void stop() {
+        stopping = true;
+    }
+}

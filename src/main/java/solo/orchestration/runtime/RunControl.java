@@ -1,0 +1,221 @@
+package solo.orchestration.runtime;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import solo.orchestration.flow.FlowDefinition;
+import solo.orchestration.flow.StepDefinition;
+import solo.state.Actor;
+import solo.state.storage.WriteTx;
+import solo.support.Ids;
+import solo.support.Json;
+import solo.support.SoloException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the operator (and triggers) do with runs: start, cancel, retry from the failure, fork from a
+ * step, answer a waiting step. Every change checks the transition tables and the run's version, and is
+ * tried again a few times when a worker changed the run in between ({@link StaleRunException}).
+ */
+public final class RunControl {
+    private final Engine e;
+    private final RunStarter starter;
+
+    public RunControl(Engine e) {
+        this.e = e;
+        this.starter = new RunStarter(e);
+    }
+
+    // ---- starting --------------------------------------------------------------------------------
+
+    /** Queues a run of the flow's current version. */
+    public Run start(String flow, JsonNode input, JsonNode trigger) {
+        return start(flow, input, trigger, null);
+    }
+
+    /** Starts a run already leased to this process's worker, to be driven here at once. */
+    public Run startLeased(String flow, JsonNode input, JsonNode trigger) {
+        return start(flow, input, trigger, e.owner);
+    }
+
+    private Run start(String flow, JsonNode input, JsonNode trigger, String leaseTo) {
+        FlowDefinition def = e.catalog.current(flow);
+        String id = Ids.next("run", e.clock);
+        e.storage.write(tx -> starter.insert(tx, def, id, input, trigger == null ? manual() : trigger, null, null, leaseTo));
+        return get(id);
+    }
+
+    /** Queues a run inside the caller's transaction (triggers); false if a run with this id exists. */
+    public boolean start(WriteTx tx, FlowDefinition def, String id, JsonNode input, JsonNode trigger) throws SQLException {
+        return starter.insert(tx, def, id, input, trigger, null, null, null);
+    }
+
+    private static JsonNode manual() {
+        return Json.object().put("kind", "manual").put("by", Actor.OPERATOR.text());
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------
+
+    public Optional<Run> find(String id) {
+        return e.storage.read(sql -> e.runs.find(sql, id));
+    }
+
+    public Run get(String id) {
+        return find(id).orElseThrow(() -> new SoloException("no run " + id + " (see: solo runs list)"));
+    }
+
+    /** The step log of a run, in the order the steps started. */
+    public List<StepRecord> steps(String runId) {
+        return e.storage.read(sql -> e.runs.steps(sql, runId));
+    }
+
+    public List<Run> list(String flow, RunStatus status, int limit) {
+        return e.storage.read(sql -> e.runs.list(sql, flow, status, limit));
+    }
+
+    /** Steps waiting for the operator: gates, approvals, unknown outcomes (the inbox builds on this). */
+    public List<StepRecord> waitingForOperator(int limit) {
+        return e.storage.read(sql -> e.runs.waitingForOperator(sql, limit));
+    }
+
+    // ---- operator controls -----------------------------------------------------------------------
+
+    public Run cancel(String runId, String reason) {
+        return optimistic(() -> {
+            Run run = get(runId);
+            e.storage.write(tx -> {
+                e.runs.transition(tx, run, RunStatus.CANCELLED, reason == null ? "cancelled by the operator"
+                        : "cancelled by the operator: " + reason, e.now());
+                return null;
+            });
+            return get(runId);
+        });
+    }
+
+    /** Runs a failed run again from its failure: failed steps go back to pending, finished ones stay. */
+    public Run retry(String runId) {
+        return optimistic(() -> {
+            Run run = get(runId);
+            run.status().check(runId, RunStatus.QUEUED);
+            List<StepRecord> failed = steps(runId).stream().filter(s -> s.status() == StepStatus.FAILED).toList();
+            e.storage.write(tx -> {
+                for (StepRecord s : failed) {
+                    s.status().check("step " + s.stepId() + " of run " + runId, StepStatus.PENDING);
+                    e.runs.deleteStep(tx, runId, s.stepId());
+                }
+                e.runs.transition(tx, run, RunStatus.QUEUED, null, e.now());
+                return null;
+            });
+            return get(runId);
+        });
+    }
+
+    /**
+     * A new run of the same flow version that keeps the outputs of the steps before {@code fromStep} and
+     * runs the rest again, with a new input when one is given.
+     */
+    public Run fork(String runId, String fromStep, JsonNode newInput) {
+        Run run = get(runId);
+        FlowDefinition def = e.catalog.version(run.flow(), run.flowVersion());
+        StepDefinition from = def.step(fromStep).orElseThrow(() -> new SoloException("flow " + def.name() + " has no step '"
+                + fromStep + "' (steps: " + String.join(", ", def.steps().stream().map(StepDefinition::id).toList()) + ")"));
+        List<String> before = def.steps().subList(0, def.steps().indexOf(from)).stream().map(StepDefinition::id).toList();
+        JsonNode input = newInput != null ? newInput : run.input();
+        List<String> missing = def.missingInputs(input);
+        if (!missing.isEmpty()) {
+            throw new SoloException("flow " + def.name() + " needs input " + String.join(", ", missing));
+        }
+        String id = Ids.next("run", e.clock);
+        Instant now = e.now();
+        List<StepRecord> kept = steps(runId).stream().filter(s -> s.status().finished() && before.contains(baseId(s.stepId())))
+                .toList();
+        e.storage.write(tx -> {
+            e.runs.insert(tx, new Run(id, run.flow(), run.flowVersion(), RunStatus.QUEUED, input, Json.object()
+                    .put("kind", "fork").put("run", runId).put("step", fromStep), null, null, runId, null, null, null, null,
+                    null, 1, now, now, null));
+            for (StepRecord s : kept) {
+                e.runs.saveStep(tx, new StepRecord(id, s.stepId(), s.kind(), s.status(), s.attempts(), s.input(), s.output(),
+                        null, null, null, s.detail(), s.startedAt(), s.finishedAt()));
+            }
+            return null;
+        });
+        return get(id);
+    }
+
+    /**
+     * The operator's answer to a waiting step. A gate approved is done; an action awaiting approval runs;
+     * an unknown outcome approved counts as done, rejected is tried again. A rejected gate or approval
+     * fails the step and its run.
+     */
+    public Run answer(String runId, String stepId, boolean approve, String reason, Actor by) {
+        return optimistic(() -> {
+            Run run = get(runId);
+            StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
+                    "run " + runId + " has no step '" + stepId + "' waiting (see: solo runs show " + runId + ")"));
+            String what = s.status() == StepStatus.UNKNOWN ? "outcome" : s.waitingFor();
+            if (s.status() != StepStatus.UNKNOWN && (s.status() != StepStatus.WAITING || "timer".equals(what)
+                    || "child".equals(what))) {
+                throw new SoloException("step " + stepId + " of run " + runId + " is " + s.status().text()
+                        + (what == null ? "" : " for a " + what) + ", not waiting for the operator");
+            }
+            Instant now = e.now();
+            var answer = Json.object().put("approved", approve).put("reason", reason).put("by", by.text()).put("at", now.toString());
+            e.storage.write(tx -> {
+                StepRecord next = switch (what) {
+                    case "gate" -> approve ? finished(s, StepStatus.DONE, answer, null, now)
+                            : finished(s, StepStatus.FAILED, answer, "rejected by " + by.text() + reason(reason), now);
+                    case "approval" -> approve ? pending(s, answer) : finished(s, StepStatus.FAILED, null,
+                            s.kind() + " not approved by " + by.text() + reason(reason), now);
+                    default -> approve ? finished(s, StepStatus.DONE, answer, null, now) : pending(s, answer);
+                };
+                s.status().check("step " + stepId + " of run " + runId, next.status());
+                e.runs.saveStep(tx, next);
+                if (next.status() == StepStatus.FAILED) {
+                    e.runs.transition(tx, run, RunStatus.FAILED, "step " + stepId + ": " + next.error(), now);
+                } else {
+                    e.runs.transition(tx, run, RunStatus.QUEUED, null, now);
+                }
+                return null;
+            });
+            return get(runId);
+        });
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : ": " + reason;
+    }
+
+    private static StepRecord finished(StepRecord s, StepStatus status, JsonNode output, String error, Instant now) {
+        return new StepRecord(s.runId(), s.stepId(), s.kind(), status, s.attempts(), s.input(), output, error, null, null,
+                s.detail(), s.startedAt(), now);
+    }
+
+    private static StepRecord pending(StepRecord s, JsonNode answer) {
+        var detail = s.detail() == null ? Json.object() : ((tools.jackson.databind.node.ObjectNode) s.detail()).deepCopy();
+        detail.put("approved", answer.path("approved").asBoolean());
+        detail.remove("waiting_for");
+        detail.set("answer", answer);
+        return new StepRecord(s.runId(), s.stepId(), s.kind(), StepStatus.PENDING, s.attempts(), s.input(), null, null, null,
+                null, detail, s.startedAt(), null);
+    }
+
+    /** {@code notify[3]} belongs to step {@code notify}. */
+    static String baseId(String stepId) {
+        int bracket = stepId.indexOf('[');
+        return bracket < 0 ? stepId : stepId.substring(0, bracket);
+    }
+
+    private static <T> T optimistic(Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.get();
+            } catch (StaleRunException stale) {
+                if (attempt == 5) {
+                    throw stale;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package solo.orchestration.runtime;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import solo.orchestration.action.ActionDeniedException;
+import solo.orchestration.expr.ExpressionException;
+import solo.orchestration.flow.RetryPolicy;
+import solo.orchestration.flow.StepDefinition;
+import solo.orchestration.step.NonRetryableException;
+import solo.orchestration.step.StepContext;
+import solo.orchestration.step.StepKind;
+import solo.orchestration.step.StepOutcome;
+import solo.state.Actor;
+import solo.state.StaleVersionException;
+import solo.state.StateException;
+import solo.support.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One step (or one foreach item) from its last checkpoint to its next outcome: skip it when its
+ * condition is false, resume a wait, or run attempts with backoff until one succeeds, waits, or the
+ * last one fails. A top-level step ends the run in the same commit when it is the last, fails or waits.
+ */
+final class StepAttempts {
+    private final RunExecutor x;
+    private final Engine e;
+
+    StepAttempts(RunExecutor x) {
+        this.x = x;
+        this.e = x.e;
+    }
+
+    RunExecutor.Next single(StepDefinition step, String stepId, Map<String, Object> vars, boolean last, boolean top) {
+        StepRecord rec = x.records.get(stepId);
+        if (rec != null) {
+            switch (rec.status()) {
+                case DONE, SKIPPED -> {
+                    return RunExecutor.Next.CONTINUE;
+                }
+                case FAILED -> {
+                    if (top) {
+                        x.checkpoints.end(new RunEnd.Fail(rec.error()), null);
+                    }
+                    return RunExecutor.Next.FAILED;
+                }
+                case UNKNOWN -> {
+                    return park(top, null);
+                }
+                case WAITING -> {
+                    return resume(step, rec, last, top);
+                }
+                default -> { } // PENDING, RUNNING, RETRYING: attempts go on below
+            }
+        } else if (step.when() != null && !step.when().test(vars)) {
+            StepRecord skipped = new StepRecord(x.run.id(), stepId, step.kind(), StepStatus.SKIPPED, 0, null, null, null,
+                    null, null, null, e.now(), e.now());
+            save(skipped, null, top ? x.endAfter(last) : null, top, last);
+            return RunExecutor.Next.CONTINUE;
+        }
+        return attempt(step, stepId, vars, rec, last, top);
+    }
+
+    private RunExecutor.Next resume(StepDefinition step, StepRecord rec, boolean last, boolean top) {
+        if ("timer".equals(rec.waitingFor())) {
+            if (rec.wakeAt() != null && !rec.wakeAt().isAfter(e.now())) {
+                StepRecord done = new StepRecord(rec.runId(), rec.stepId(), rec.kind(), StepStatus.DONE, rec.attempts(),
+                        rec.input(), Json.object().put("waited_until", rec.wakeAt().toString()), null, null, null,
+                        rec.detail(), rec.startedAt(), e.now());
+                save(done, null, top ? x.endAfter(last) : null, top, last);
+                return RunExecutor.Next.CONTINUE;
+            }
+            return park(top, rec.wakeAt());
+        }
+        return park(top, null);
+    }
+
+    private RunExecutor.Next park(boolean top, Instant wakeAt) {
+        if (top) {
+            x.checkpoints.end(new RunEnd.Park(wakeAt), null);
+        }
+        return RunExecutor.Next.PARKED;
+    }
+
+    private RunExecutor.Next attempt(StepDefinition step, String stepId, Map<String, Object> vars, StepRecord rec,
+            boolean last, boolean top) {
+        StepKind kind = e.kinds.get(step.kind());
+        boolean approved = rec != null && rec.status() == StepStatus.PENDING;
+        int attempt = rec == null || approved ? 1 : rec.attempts() + 1;
+        boolean unknown = rec != null && rec.status() == StepStatus.RUNNING;
+        Instant started = rec != null ? rec.startedAt() : e.now();
+        JsonNode detail = rec != null ? rec.detail() : null;
+        StepStatus status = rec != null ? rec.status() : StepStatus.PENDING;
+        if (rec != null && rec.status() == StepStatus.RETRYING && rec.wakeAt() != null) {
+            x.sleepUntil(rec.wakeAt());
+        }
+        String key = x.run.id() + "/" + stepId;
+        while (true) {
+            JsonNode input = null;
+            try {
+                input = step.input().isEmpty() ? null : step.input().render(vars);
+                if (kind.hasOutsideEffects(step)) {
+                    StepRecord running = record(stepId, step, StepStatus.RUNNING, attempt, input, null, null, null, detail, started);
+                    status.check(where(stepId), StepStatus.RUNNING);
+                    save(running, null, null, top, false);
+                    status = StepStatus.RUNNING;
+                }
+                StepContext context = new StepContext(x.run.id(), x.run.flow(), stepId, key, attempt, input, step, detail,
+                        unknown, new Actor.Step(x.run.id(), stepId), e.store, e.clock, vars);
+                StepOutcome outcome = execute(kind, context);
+                return finish(step, stepId, status, attempt, input, detail, started, outcome, last, top);
+            } catch (LostRunException | RunExecutor.StopRequested stop) {
+                throw stop;
+            } catch (Exception failure) {
+                if (retryable(failure, step.retry()) && attempt < step.retry().attempts()) {
+                    Instant wake = e.now().plus(step.retry().delayBefore(attempt + 1));
+                    StepRecord retrying = record(stepId, step, StepStatus.RETRYING, attempt, input, null, message(failure),
+                            wake, detail, started);
+                    status.check(where(stepId), StepStatus.RETRYING);
+                    save(retrying, null, null, top, false);
+                    status = StepStatus.RETRYING;
+                    x.sleepUntil(wake);
+                    attempt++;
+                    unknown = false;
+                    continue;
+                }
+                ObjectNode failDetail = failure instanceof ActionDeniedException d
+                        ? Json.object().put("decision", "deny").put("reason", d.reason()) : (ObjectNode) detail;
+                StepRecord failed = new StepRecord(x.run.id(), stepId, step.kind(), StepStatus.FAILED, attempt, input, null,
+                        message(failure), stack(failure), null, failDetail, started, e.now());
+                status.check(where(stepId), StepStatus.FAILED);
+                save(failed, null, top ? new RunEnd.Fail("step " + stepId + " failed after " + attempt + " attempt"
+                        + (attempt == 1 ? "" : "s") + ": " + message(failure)) : null, top, false);
+                return RunExecutor.Next.FAILED;
+            }
+        }
+    }
+
+    private RunExecutor.Next finish(StepDefinition step, String stepId, StepStatus status, int attempt, JsonNode input,
+            JsonNode detail, Instant started, StepOutcome outcome, boolean last, boolean top) {
+        switch (outcome) {
+            case StepOutcome.Done d -> {
+                status.check(where(stepId), StepStatus.DONE);
+                StepRecord done = new StepRecord(x.run.id(), stepId, step.kind(), StepStatus.DONE, attempt, input, d.output(),
+                        null, null, null, detail, started, e.now());
+                save(done, d, top ? x.endAfter(last) : null, top, last);
+                return RunExecutor.Next.CONTINUE;
+            }
+            case StepOutcome.Wait w -> {
+                status.check(where(stepId), StepStatus.WAITING);
+                StepRecord waiting = record(stepId, step, StepStatus.WAITING, attempt, input, null, null, w.until(),
+                        w.detail(), started);
+                save(waiting, null, top ? new RunEnd.Park(w.until()) : null, top, false);
+                return RunExecutor.Next.PARKED;
+            }
+            case StepOutcome.StartChild c -> {
+                status.check(where(stepId), StepStatus.WAITING);
+                String childId = x.run.id() + "." + stepId;
+                StepRecord waiting = record(stepId, step, StepStatus.WAITING, attempt, input, null, null, null,
+                        Json.object().put("waiting_for", "child").put("child", childId).put("flow", c.flow()), started);
+                var child = e.catalog.current(c.flow());
+                x.checkpoints.commit(waiting, null, tx -> new RunStarter(e).insert(tx, child, childId, c.input(),
+                        Json.object().put("kind", "flow").put("run", x.run.id()).put("step", stepId), x.run.id(), stepId, null),
+                        new RunEnd.Park(null), null);
+                x.records.put(stepId, waiting);
+                return RunExecutor.Next.PARKED;
+            }
+        }
+    }
+
+    /** Commits a checkpoint and keeps the record (with its final output) for later steps. */
+    private JsonNode save(StepRecord rec, StepOutcome.Done done, RunEnd end, boolean top, boolean last) {
+        Checkpointer.Output runOutput = end instanceof RunEnd.Complete ? out -> x.runOutput(rec.stepId(), out) : null;
+        JsonNode output = x.checkpoints.commit(rec, done == null ? null : done.inCheckpoint(), null, end, runOutput);
+        StepRecord saved = rec.withOutput(output);
+        x.records.put(rec.stepId(), saved);
+        if (top && (saved.status() == StepStatus.DONE || saved.status() == StepStatus.SKIPPED)) {
+            x.remember(saved);
+        }
+        if (end instanceof RunEnd.Complete) {
+            x.ended = true;
+        }
+        return output;
+    }
+
+    private StepOutcome execute(StepKind kind, StepContext context) throws Exception {
+        Semaphore limit = e.kinds.limit(kind.name());
+        if (limit == null) {
+            return kind.execute(context);
+        }
+        limit.acquire();
+        try {
+            return kind.execute(context);
+        } finally {
+            limit.release();
+        }
+    }
+
+    private StepRecord record(String stepId, StepDefinition step, StepStatus status, int attempt, JsonNode input,
+            JsonNode output, String error, Instant wakeAt, JsonNode detail, Instant started) {
+        return new StepRecord(x.run.id(), stepId, step.kind(), status, attempt, input, output, error, null, wakeAt, detail,
+                started, null);
+    }
+
+    static boolean retryable(Exception failure, RetryPolicy policy) {
+        if (failure instanceof NonRetryableException || failure instanceof ExpressionException
+                || failure instanceof IllegalArgumentException
+                || (failure instanceof StateException && !(failure instanceof StaleVersionException))) {
+            return false;
+        }
+        return !policy.nonRetryable().contains(failure.getClass().getSimpleName());
+    }
+
+    static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    static String stack(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        String s = w.toString();
+        return s.length() > 8000 ? s.substring(0, 8000) : s;
+    }
+
+    private String where(String stepId) {
+        return "step " + stepId + " of run " + x.run.id();
+    }
+}

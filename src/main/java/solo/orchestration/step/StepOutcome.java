@@ -1,0 +1,37 @@
+package solo.orchestration.step;
+
+import java.time.Instant;
+import solo.support.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What an attempt of a step came to; the runtime checkpoints it before anything else happens. */
+public sealed interface StepOutcome {
+
+    /** Finished with an output; {@code inCheckpoint}, when given, runs inside the checkpoint's transaction. */
+    record Done(JsonNode output, InCheckpoint inCheckpoint) implements StepOutcome {}
+
+    /**
+     * Waits: for a time ({@code until}), for the operator ({@code gate}, {@code approval},
+     * {@code outcome}), and is resumed by whoever ends the wait. {@code detail} is shown to the operator.
+     */
+    record Wait(String waitingFor, Instant until, ObjectNode detail) implements StepOutcome {}
+
+    /** Starts a child run of another flow and waits for it; the child's output becomes this step's. */
+    record StartChild(String flow, JsonNode input) implements StepOutcome {}
+
+    static StepOutcome done(JsonNode output) {
+        return new Done(output, null);
+    }
+
+    /** Done, with state writes that commit in the same transaction as the checkpoint; their result is the output. */
+    static StepOutcome inCheckpoint(InCheckpoint work) {
+        return new Done(null, work);
+    }
+
+    static StepOutcome waitFor(String what, Instant until, ObjectNode detail) {
+        ObjectNode d = detail == null ? Json.object() : detail;
+        d.put("waiting_for", what);
+        return new Wait(what, until, d);
+    }
+}
