@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            UpCommand.class,
+            FlowCommand.class,
+            RunsCommand.class,
+            GateCommand.class,
         })
 public final class SoloCommand implements Runnable {
     @Spec

@@ -1,7 +1,6 @@
 package solo.orchestration.flow;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,35 +16,28 @@ import java.util.Set;
 final class FlowGraph {
     private FlowGraph() {}
 
-    static List<String> unknownSteps(Collection<String> refs, List<StepDefinition> steps) {
-        Set<String> ids = new HashSet<>();
-        steps.forEach(s -> ids.add(s.id()));
-        return refs.stream().filter(r -> !ids.contains(r)).toList();
-    }
-
-    static List<StepDefinition> order(List<StepDefinition> steps, FlowCheck check) {
+    /** {@code declared}: every id in the file, including steps refused for other reasons (not reported twice). */
+    static List<StepDefinition> order(List<StepDefinition> steps, Set<String> declared, FlowCheck check) {
         Map<String, StepDefinition> byId = new LinkedHashMap<>();
         steps.forEach(s -> byId.put(s.id(), s));
-        boolean ok = true;
         for (StepDefinition s : steps) {
             for (String dep : s.dependsOn()) {
                 if (!byId.containsKey(dep)) {
+                    if (declared.contains(dep)) {
+                        continue;
+                    }
                     String field = s.after().contains(dep) ? "/after" : "";
                     check.error(s.pointer() + field, "step '" + s.id() + "' refers to step '" + dep
                             + "', which does not exist");
-                    ok = false;
                 }
             }
-        }
-        if (!ok) {
-            return steps;
         }
         List<StepDefinition> ordered = new ArrayList<>();
         Set<String> done = new HashSet<>();
         while (ordered.size() < steps.size()) {
             StepDefinition next = null;
             for (StepDefinition s : steps) {
-                if (!done.contains(s.id()) && done.containsAll(s.dependsOn())) {
+                if (!done.contains(s.id()) && done.containsAll(known(s, byId))) {
                     next = s;
                     break;
                 }
@@ -72,10 +64,15 @@ final class FlowGraph {
             seenAt.put(current, path.size());
             path.add(current);
             StepDefinition s = byId.get(current);
-            current = s.dependsOn().stream().filter(d -> !done.contains(d)).sorted().findFirst().orElseThrow();
+            current = known(s, byId).stream().filter(d -> !done.contains(d)).sorted().findFirst().orElseThrow();
         }
         List<String> cycle = new ArrayList<>(path.subList(seenAt.get(current), path.size()));
         cycle.add(current);
         return cycle;
+    }
+
+    /** The dependencies that are steps of this flow (missing ones are reported on their own). */
+    private static List<String> known(StepDefinition s, Map<String, StepDefinition> byId) {
+        return s.dependsOn().stream().filter(byId::containsKey).toList();
     }
 }

@@ -57,9 +57,14 @@ public final class FlowParser {
         List<String> required = requiredInputs(root.path("input"), check);
         List<TriggerDefinition> triggers = new TriggerParser(check).parse(root.path("triggers"));
         List<StepDefinition> steps = new StepParser(kinds, check).parseAll(root.path("steps"));
-        List<StepDefinition> ordered = check.problems().isEmpty() ? FlowGraph.order(steps, check) : steps;
+        if (root.has("name") && !name.equals(stem)) {
+            check.error("/name", "flow name '" + name + "' must match its file name (" + stem + ")");
+        }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        root.path("steps").forEach(s -> declared.add(s.path("id").asString("")));
+        List<StepDefinition> ordered = FlowGraph.order(steps, declared, check);
         Template output = Template.compile(root.path("output"), (p, m) -> check.error("/output" + p, m));
-        for (String missing : FlowGraph.unknownSteps(output.steps(), steps)) {
+        for (String missing : output.steps().stream().filter(r -> !declared.contains(r)).toList()) {
             check.error("/output", "output reads steps." + missing + ", but there is no step '" + missing + "'");
         }
         if (!check.problems().isEmpty()) {

@@ -63,13 +63,18 @@ final class StepParser {
             return null;
         }
         List<String> kindKeys = new ArrayList<>();
+        boolean unknownKey = false;
         for (String key : node.propertyNames()) {
             if (kinds.containsKey(key) || key.equals(StepDefinition.FOREACH)) {
                 kindKeys.add(key);
             } else if (!FIELDS.contains(key)) {
+                unknownKey = true;
                 check.error(p + "/" + key, "step '" + id + "': unknown step kind or field '" + key + "' (kinds: "
                         + kindNames() + "; fields: " + String.join(", ", new TreeSet<>(FIELDS)) + ")");
             }
+        }
+        if (kindKeys.isEmpty() && unknownKey) {
+            return null; // the unknown key is most likely the kind, misspelt: reported above
         }
         if (kindKeys.size() != 1) {
             check.error(kindKeys.isEmpty() ? p : p + "/" + kindKeys.get(1), "step '" + id + "' needs exactly one kind ("

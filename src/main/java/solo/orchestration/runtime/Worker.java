@@ -126,8 +126,8 @@ public final class Worker implements AutoCloseable {
             Instant now = e.now();
             List<Run> ready = e.storage.read(sql -> sql.query("SELECT " + RunRows.RUN_COLUMNS + " FROM runs WHERE"
                     + " (id = ? OR id LIKE ?) AND (status = 'queued' OR (status = 'waiting' AND wake_at <= ?)"
-                    + " OR (status = 'running' AND lease_until < ?)) ORDER BY length(id) DESC", RunRows::run,
-                    rootId, rootId + ".%", now.toEpochMilli(), now.toEpochMilli()));
+                    + " OR (status = 'running' AND (lease_until < ? OR lease_owner = ?))) ORDER BY length(id) DESC",
+                    RunRows::run, rootId, rootId + ".%", now.toEpochMilli(), now.toEpochMilli(), e.owner));
             if (ready.isEmpty()) {
                 Instant wake = e.storage.read(sql -> sql.queryOne("SELECT min(wake_at) FROM runs WHERE (id = ? OR id LIKE ?)"
                         + " AND status = 'waiting' AND wake_at IS NOT NULL", RunRows::instant1, rootId, rootId + ".%"))

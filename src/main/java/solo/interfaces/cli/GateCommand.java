@@ -1,0 +1,107 @@
+package solo.interfaces.cli;
+
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import solo.app.Solo;
+import solo.interfaces.json.RunViews;
+import solo.orchestration.runtime.Run;
+import solo.orchestration.runtime.StepRecord;
+import solo.state.Actor;
+import solo.support.Json;
+
+/** {@code solo gate list|approve|reject}: answer the steps that wait for the operator (until the inbox exists). */
+@Command(name = "gate", description = "Steps waiting for you (gates, approvals, unknown outcomes): list, approve, reject.",
+        subcommands = {GateCommand.ListGates.class, GateCommand.Approve.class, GateCommand.Reject.class})
+final class GateCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", description = "Steps waiting for the operator, oldest first.")
+    static final class ListGates implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public void run() {
+            try (Solo solo = common.open()) {
+                List<StepRecord> waiting = solo.orchestrator().runs().waitingForOperator(200);
+                Printer out = new Printer(spec, common);
+                if (out.json()) {
+                    var a = Json.mapper().createArrayNode();
+                    waiting.forEach(s -> a.add(RunViews.step(s)));
+                    out.json(a);
+                    return;
+                }
+                for (StepRecord s : waiting) {
+                    out.line("%s %s  %s  %s", s.runId(), s.stepId(), s.waitingFor() == null ? "outcome" : s.waitingFor(),
+                            s.detail() == null ? "" : Json.write(s.detail()));
+                }
+                out.line("%d waiting", waiting.size());
+            }
+        }
+    }
+
+    abstract static class Answer implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "RUN")
+        String run;
+
+        @Parameters(index = "1", paramLabel = "STEP")
+        String step;
+
+        @Option(names = "--reason", description = "Why, for the run's history.")
+        String reason;
+
+        @Option(names = "--detach", description = "Only record the answer; a running `solo up` drives the run on.")
+        boolean detach;
+
+        abstract boolean approve();
+
+        @Override
+        public void run() {
+            try (Solo solo = common.open()) {
+                var o = solo.orchestrator();
+                Run r = o.runs().answer(run, step, approve(), reason, Actor.OPERATOR);
+                if (!detach && !r.status().finished()) {
+                    r = o.worker().driveToRest(run, Duration.ofSeconds(10));
+                }
+                RunsCommand.printOutcome(new Printer(spec, common), r, o.runs().steps(run));
+            }
+        }
+    }
+
+    @Command(name = "approve", description = "Let the run go on past this step.")
+    static final class Approve extends Answer {
+        @Override
+        boolean approve() {
+            return true;
+        }
+    }
+
+    @Command(name = "reject", description = "Refuse: a gate or approval fails its run; an unknown outcome is tried again.")
+    static final class Reject extends Answer {
+        @Override
+        boolean approve() {
+            return false;
+        }
+    }
+}

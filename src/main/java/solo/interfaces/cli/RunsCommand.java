@@ -1,0 +1,257 @@
+package solo.interfaces.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import solo.app.Solo;
+import solo.interfaces.json.RunViews;
+import solo.orchestration.runtime.Run;
+import solo.orchestration.runtime.RunStatus;
+import solo.orchestration.runtime.StepRecord;
+import solo.support.Json;
+import solo.support.SoloException;
+import tools.jackson.databind.JsonNode;
+
+/** {@code solo runs list|show|cancel|retry|fork}. */
+@Command(name = "runs", description = "See and steer runs: list, show a timeline, cancel, retry, fork.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Cancel.class, RunsCommand.Retry.class,
+            RunsCommand.Fork.class})
+final class RunsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --input} text, or the contents of {@code @file}: a JSON object. */
+    static JsonNode input(String text) {
+        JsonNode node;
+        if (text.startsWith("@")) {
+            Path file = Path.of(text.substring(1));
+            try {
+                node = Json.parse(Files.readString(file), file.toString());
+            } catch (IOException e) {
+                throw new SoloException(file + ": cannot read: " + e.getMessage());
+            }
+        } else {
+            node = Json.parse(text, "--input");
+        }
+        if (!node.isObject()) {
+            throw new SoloException("--input must be a JSON object, like '{\"lead_id\": \"lead_...\"}'");
+        }
+        return node;
+    }
+
+    static void printOutcome(Printer out, Run run, List<StepRecord> steps) {
+        if (out.json()) {
+            out.json(RunViews.timeline(run, steps));
+            return;
+        }
+        StringBuilder line = new StringBuilder("run " + run.id() + " (" + run.flow() + " v" + run.flowVersion() + ") "
+                + run.status().text());
+        switch (run.status()) {
+            case COMPLETED -> line.append(": ").append(Json.write(run.output()));
+            case FAILED, CANCELLED -> line.append(": ").append(run.error());
+            case WAITING -> steps.stream().filter(s -> s.waitingFor() != null || s.status().text().equals("unknown"))
+                    .findFirst().ifPresent(s -> line.append(" at step ").append(s.stepId()).append(" for ")
+                            .append(s.waitingFor() == null ? "the operator (outcome unknown)" : s.waitingFor())
+                            .append(s.wakeAt() != null ? " until " + s.wakeAt() : ""));
+            default -> { }
+        }
+        out.line(line.toString());
+    }
+
+    @Command(name = "list", description = "Runs, newest first.")
+    static final class ListRuns implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--flow", description = "Only runs of this flow.")
+        String flow;
+
+        @Option(names = "--status", description = "Only runs in this status: queued, running, waiting, completed, failed, cancelled.")
+        String status;
+
+        @Option(names = "--limit", defaultValue = "50")
+        int limit;
+
+        @Override
+        public void run() {
+            RunStatus wanted = null;
+            if (status != null) {
+                try {
+                    wanted = RunStatus.of(status);
+                } catch (IllegalArgumentException e) {
+                    throw new SoloException("--status " + status + ": not a run status (queued, running, waiting, completed, failed, cancelled)");
+                }
+            }
+            try (Solo solo = common.open()) {
+                List<Run> runs = solo.orchestrator().runs().list(flow, wanted, limit);
+                Printer out = new Printer(spec, common);
+                if (out.json()) {
+                    out.json(RunViews.runs(runs));
+                    return;
+                }
+                for (Run r : runs) {
+                    out.line("%-26s %-24s v%-3d %-10s %s%s", r.id(), r.flow(), r.flowVersion(), r.status().text(),
+                            Printer.time(r.createdAt()), r.error() == null ? "" : "  " + r.error());
+                }
+                out.line("%d run%s", runs.size(), runs.size() == 1 ? "" : "s");
+            }
+        }
+    }
+
+    @Command(name = "show", description = "A run and its step timeline: status, attempts, durations, inputs, outputs, errors.")
+    static final class Show implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @Override
+        public void run() {
+            try (Solo solo = common.open()) {
+                var runs = solo.orchestrator().runs();
+                Run r = runs.get(id);
+                List<StepRecord> steps = runs.steps(id);
+                Printer out = new Printer(spec, common);
+                if (out.json()) {
+                    out.json(RunViews.timeline(r, steps));
+                    return;
+                }
+                out.line("run %s  flow %s v%d  %s", r.id(), r.flow(), r.flowVersion(), r.status().text());
+                out.line("  started %s%s", Printer.time(r.createdAt()),
+                        r.finishedAt() == null ? "" : ", finished " + Printer.time(r.finishedAt()));
+                out.line("  trigger %s", Json.write(r.trigger()));
+                out.line("  input   %s", Json.write(r.input()));
+                if (r.forkedFrom() != null) {
+                    out.line("  forked from %s", r.forkedFrom());
+                }
+                if (r.error() != null) {
+                    out.line("  error   %s", r.error());
+                }
+                if (r.output() != null) {
+                    out.line("  output  %s", Json.write(r.output()));
+                }
+                for (StepRecord s : steps) {
+                    Long ms = RunViews.durationMs(s);
+                    out.line("  %-20s %-7s %-9s attempt%s %d%s", s.stepId(), s.kind(), s.status().text(),
+                            s.attempts() == 1 ? "" : "s", s.attempts(), ms == null ? "" : "  " + ms + " ms");
+                    if (s.input() != null) {
+                        out.line("      input   %s", Json.write(s.input()));
+                    }
+                    if (s.output() != null) {
+                        out.line("      output  %s", Json.write(s.output()));
+                    }
+                    if (s.error() != null) {
+                        out.line("      error   %s", s.error());
+                    }
+                    if (s.detail() != null) {
+                        out.line("      detail  %s", Json.write(s.detail()));
+                    }
+                }
+            }
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel a run that has not finished.")
+    static final class Cancel implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @Option(names = "--reason")
+        String reason;
+
+        @Override
+        public void run() {
+            try (Solo solo = common.open()) {
+                Run r = solo.orchestrator().runs().cancel(id, reason);
+                printOutcome(new Printer(spec, common), r, solo.orchestrator().runs().steps(id));
+            }
+        }
+    }
+
+    @Command(name = "retry", description = "Run a failed run again from its failure; finished steps keep their outputs.")
+    static final class Retry implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @Option(names = "--detach", description = "Only queue it; a running `solo up` drives it.")
+        boolean detach;
+
+        @Override
+        public void run() {
+            try (Solo solo = common.open()) {
+                var o = solo.orchestrator();
+                Run r = o.runs().retry(id);
+                if (!detach) {
+                    r = o.worker().driveToRest(id, Duration.ofSeconds(10));
+                }
+                printOutcome(new Printer(spec, common), r, o.runs().steps(id));
+            }
+        }
+    }
+
+    @Command(name = "fork", description = "A new run of the same flow version that keeps the steps before --from and runs the rest.")
+    static final class Fork implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @Option(names = "--from", required = true, paramLabel = "STEP", description = "The first step to run again.")
+        String from;
+
+        @Option(names = "--input", paramLabel = "JSON", description = "A new input for the run (default: the original's).")
+        String input;
+
+        @Option(names = "--detach", description = "Only queue it; a running `solo up` drives it.")
+        boolean detach;
+
+        @Override
+        public void run() {
+            JsonNode in = input == null ? null : input(input);
+            try (Solo solo = common.open()) {
+                var o = solo.orchestrator();
+                Run r = o.runs().fork(id, from, in);
+                if (!detach) {
+                    r = o.worker().driveToRest(r.id(), Duration.ofSeconds(10));
+                }
+                printOutcome(new Printer(spec, common), r, o.runs().steps(r.id()));
+            }
+        }
+    }
+}
