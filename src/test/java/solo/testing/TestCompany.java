@@ -24,6 +24,7 @@ public final class TestCompany implements BeforeEachCallback, AfterEachCallback 
     private Database database = Database.SQLITE;
     private Clock clock = Clock.systemUTC();
     private boolean open = true;
+    private java.util.function.Consumer<Solo.Builder> customize = b -> { };
     private Path root;
     private Company company;
     private String databaseUrl;
@@ -42,6 +43,12 @@ public final class TestCompany implements BeforeEachCallback, AfterEachCallback 
 
     public TestCompany withClock(Clock clock) {
         this.clock = clock;
+        return this;
+    }
+
+    /** Adjusts how Solo is opened (agent functions, actions, a guard, runtime settings), as a test's own wiring. */
+    public TestCompany withSolo(java.util.function.Consumer<Solo.Builder> customizer) {
+        this.customize = customizer;
         return this;
     }
 
@@ -69,7 +76,9 @@ public final class TestCompany implements BeforeEachCallback, AfterEachCallback 
 
     /** Opens Solo on this company again (as a restarted process would). */
     public Solo reopen() {
-        return Solo.builder(company).withDatabaseUrl(databaseUrl).withClock(clock).open();
+        Solo.Builder builder = Solo.builder(company).withDatabaseUrl(databaseUrl).withClock(clock);
+        customize.accept(builder);
+        return builder.open();
     }
 
     @Override
