@@ -7,4 +7,8 @@ public final class IllegalTransitionException extends SoloException {
     public IllegalTransitionException(String what, String from, String to) {
         super(what + " is " + from + " and cannot become " + to);
     }
+
+    public IllegalTransitionException(String message) {
+        super(message);
+    }
 }

@@ -98,7 +98,10 @@ public final class RunControl {
     public Run retry(String runId) {
         return optimistic(() -> {
             Run run = get(runId);
-            run.status().check(runId, RunStatus.QUEUED);
+            if (run.status() != RunStatus.FAILED) {
+                throw new IllegalTransitionException("run " + runId + " is " + run.status().text()
+                        + "; only a failed run can be retried");
+            }
             List<StepRecord> failed = steps(runId).stream().filter(s -> s.status() == StepStatus.FAILED).toList();
             e.storage.write(tx -> {
                 for (StepRecord s : failed) {
