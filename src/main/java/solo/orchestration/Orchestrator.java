@@ -48,7 +48,11 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
+    private final Path dataDir;
+    private java.nio.channels.FileChannel lockFile;
+
     public Orchestrator(Store store, Path companyDir, Plugins plugins, RuntimeSettings settings, Clock clock) {
+        this.dataDir = companyDir.resolve(".solo");
         AtomicReference<FlowCatalog> catalog = new AtomicReference<>();
         kinds = new StepKinds()
                 .register(new AgentStep(plugins.agents(), settings.agentConcurrency()))
@@ -104,8 +108,39 @@ public final class Orchestrator implements AutoCloseable {
         if (triggers != null) {
             return;
         }
+        adoptIdentity();
         worker.start();
         triggers = Thread.ofVirtual().name("solo-triggers").start(this::triggerLoop);
+    }
+
+    /**
+     * The first {@code solo up} of a company on this machine holds {@code .solo/up.lock} and works under the
+     * identity kept in {@code .solo/worker-id}, so that after a crash it resumes its runs at once instead of
+     * waiting for their leases to expire. Another process on the same folder works as an extra worker.
+     */
+    private void adoptIdentity() {
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+            var channel = java.nio.channels.FileChannel.open(dataDir.resolve("up.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                return;
+            }
+            lockFile = channel;
+            Path idFile = dataDir.resolve("worker-id");
+            String id = java.nio.file.Files.exists(idFile) ? java.nio.file.Files.readString(idFile).trim() : "";
+            if (id.isEmpty()) {
+                id = "up-" + java.net.InetAddress.getLocalHost().getHostName() + "-" + ownerId().substring(7);
+                java.nio.file.Files.writeString(idFile, id + "\n");
+            }
+            int resumed = engine.adoptIdentity(id);
+            if (resumed > 0) {
+                LOG.info("resuming {} runs this worker held when it stopped", resumed);
+            }
+        } catch (java.io.IOException | java.nio.channels.OverlappingFileLockException e) {
+            LOG.debug("working under a fresh identity: {}", e.toString());
+        }
     }
 
     private void triggerLoop() {
@@ -132,5 +167,12 @@ public final class Orchestrator implements AutoCloseable {
             triggers.interrupt();
         }
         worker.close();
+        if (lockFile != null) {
+            try {
+                lockFile.close();
+            } catch (java.io.IOException e) {
+                LOG.debug("closing the lock file: {}", e.toString());
+            }
+        }
     }
 }

@@ -41,11 +41,13 @@ final class Checkpointer {
     JsonNode commit(StepRecord rec, InCheckpoint work, Extra extra, RunEnd end, Output runOutput) {
         Instant now = e.now();
         return e.storage.write(tx -> {
-            if (end == null) {
-                e.runs.guard(tx, run.id(), e.owner, now);
-            }
             JsonNode output = work != null ? work.apply(tx) : rec.output();
-            e.runs.saveStep(tx, rec.withOutput(inline(tx, rec, output)));
+            StepRecord saved = rec.withOutput(inline(tx, rec, output));
+            if (end == null) {
+                e.runs.checkpoint(tx, saved, e.owner, now);
+            } else {
+                e.runs.saveStep(tx, saved); // the run's status change below checks the lease
+            }
             if (extra != null) {
                 extra.run(tx);
             }

@@ -15,7 +15,7 @@ public final class Engine {
     final StepKinds kinds;
     final Clock clock;
     final RuntimeSettings settings;
-    final String owner;
+    volatile String owner;
     private volatile boolean stopping;
 
     public Engine(Store store, FlowCatalog catalog, StepKinds kinds, Clock clock, RuntimeSettings settings, String owner) {
@@ -50,6 +50,18 @@ public final class Engine {
 
     Instant leaseUntil() {
         return now().plus(settings.lease());
+    }
+
+    /**
+     * Takes on a worker identity that outlives the process (that of {@code solo up} for one company on one
+     * machine): runs its previous incarnation held when it died are given back to the queue at once,
+     * instead of after their leases expire.
+     */
+    public int adoptIdentity(String id) {
+        owner = id;
+        return storage.write(tx -> tx.update("UPDATE runs SET status = 'queued', lease_owner = NULL, lease_until = NULL,"
+                + " version = version + 1, updated_at = ? WHERE lease_owner = ? AND status = 'running'",
+                now().toEpochMilli(), id));
     }
 
     boolean stopping() {

@@ -43,13 +43,12 @@ public final class RunControl {
     private Run start(String flow, JsonNode input, JsonNode trigger, String leaseTo) {
         FlowDefinition def = e.catalog.current(flow);
         String id = Ids.next("run", e.clock);
-        e.storage.write(tx -> starter.insert(tx, def, id, input, trigger == null ? manual() : trigger, null, null, leaseTo));
-        return get(id);
+        return e.storage.write(tx -> starter.insert(tx, def, id, input, trigger == null ? manual() : trigger, null, null, leaseTo));
     }
 
     /** Queues a run inside the caller's transaction (triggers); false if a run with this id exists. */
     public boolean start(WriteTx tx, FlowDefinition def, String id, JsonNode input, JsonNode trigger) throws SQLException {
-        return starter.insert(tx, def, id, input, trigger, null, null, null);
+        return starter.insert(tx, def, id, input, trigger, null, null, null) != null;
     }
 
     private static JsonNode manual() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import solo.state.storage.Dialect;
 import solo.state.storage.Sql;
 import solo.state.storage.WriteTx;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +73,38 @@ public final class RunRepository {
                 now.toEpochMilli(), runId, owner) != 1) {
             throw new LostRunException(runId);
         }
+    }
+
+    /**
+     * Checkpoints a step of a run this worker owns: the lease check and the step's row. On SQLite, whose
+     * write transactions exclude each other, that is one statement; PostgreSQL also locks the run's row,
+     * so that a worker taking the run over waits for this commit and then sees the step.
+     */
+    public void checkpoint(WriteTx tx, StepRecord s, String owner, Instant now) throws SQLException {
+        if (tx.dialect() != Dialect.SQLITE) {
+            guard(tx, s.runId(), owner, now);
+            saveStep(tx, s);
+            return;
+        }
+        if (tx.update("INSERT INTO run_steps (" + RunRows.STEP_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE EXISTS (SELECT 1 FROM runs WHERE id = ? AND lease_owner = ? AND status = 'running')"
+                + UPSERT, stepParams(s, s.runId(), owner)) != 1) {
+            throw new LostRunException(s.runId());
+        }
+    }
+
+    private static final String UPSERT = " ON CONFLICT (run_id, step_id) DO UPDATE SET kind = excluded.kind,"
+            + " status = excluded.status, attempts = excluded.attempts, input = excluded.input, output = excluded.output,"
+            + " error = excluded.error, stack = excluded.stack, wake_at = excluded.wake_at, detail = excluded.detail,"
+            + " started_at = excluded.started_at, finished_at = excluded.finished_at";
+
+    private static Object[] stepParams(StepRecord s, Object... more) {
+        Object[] p = new Object[] {s.runId(), s.stepId(), s.kind(), s.status().text(), s.attempts(), RunRows.text(s.input()),
+            RunRows.text(s.output()), s.error(), s.stack(), RunRows.millis(s.wakeAt()), RunRows.text(s.detail()),
+            RunRows.millis(s.startedAt()), RunRows.millis(s.finishedAt())};
+        Object[] all = java.util.Arrays.copyOf(p, p.length + more.length);
+        System.arraycopy(more, 0, all, p.length, more.length);
+        return all;
     }
 
     public void saveStep(WriteTx tx, StepRecord s) throws SQLException {

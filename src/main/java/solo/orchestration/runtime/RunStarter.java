@@ -17,9 +17,9 @@ final class RunStarter {
 
     /**
      * Inserts a queued run (or, with {@code leaseTo}, one already leased to that worker) inside the caller's
-     * transaction; false when a run with this id exists (a trigger that fired twice).
+     * transaction; null when a run with this id exists (a trigger that fired twice).
      */
-    boolean insert(WriteTx tx, FlowDefinition def, String id, JsonNode input, JsonNode trigger, String parentRun,
+    Run insert(WriteTx tx, FlowDefinition def, String id, JsonNode input, JsonNode trigger, String parentRun,
             String parentStep, String leaseTo) throws SQLException {
         JsonNode in = input == null || input.isNull() ? Json.object() : input;
         var missing = def.missingInputs(in);
@@ -30,7 +30,8 @@ final class RunStarter {
         Instant now = e.now();
         int version = e.catalog.register(tx, def, now.toEpochMilli());
         RunStatus status = leaseTo == null ? RunStatus.QUEUED : RunStatus.RUNNING;
-        return e.runs.insert(tx, new Run(id, def.name(), version, status, in, trigger, parentRun, parentStep, null, null,
-                null, leaseTo, leaseTo == null ? null : e.leaseUntil(), null, 1, now, now, null));
+        Run run = new Run(id, def.name(), version, status, in, trigger, parentRun, parentStep, null, null,
+                null, leaseTo, leaseTo == null ? null : e.leaseUntil(), null, 1, now, now, null);
+        return e.runs.insert(tx, run) ? run : null;
     }
 }

@@ -107,7 +107,9 @@ public final class Worker implements AutoCloseable {
                     + run.flowVersion() + ": " + ex.getMessage()), null);
             return;
         }
-        List<StepRecord> log = e.storage.read(sql -> e.runs.steps(sql, run.id()));
+        // a run this worker just created has no step log yet: no need to read it
+        boolean fresh = run.version() == 1 && e.owner.equals(run.leaseOwner());
+        List<StepRecord> log = fresh ? List.of() : e.storage.read(sql -> e.runs.steps(sql, run.id()));
         new RunExecutor(e, run, def, log).drive();
     }
 
