@@ -68,6 +68,11 @@ public final class ChildJvm implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM (what Ctrl-C or a service manager sends): shutdown hooks run. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("child did not finish in " + timeout);

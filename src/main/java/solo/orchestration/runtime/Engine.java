@@ -17,6 +17,8 @@ public final class Engine {
     final RuntimeSettings settings;
     volatile String owner;
     private volatile boolean stopping;
+    /** Whether this process ever held a lease (else closing has nothing to give back). */
+    volatile boolean leased;
 
     public Engine(Store store, FlowCatalog catalog, StepKinds kinds, Clock clock, RuntimeSettings settings, String owner) {
         this.store = store;

@@ -37,6 +37,7 @@ public final class RunControl {
 
     /** Starts a run already leased to this process's worker, to be driven here at once. */
     public Run startLeased(String flow, JsonNode input, JsonNode trigger) {
+        e.leased = true;
         return start(flow, input, trigger, e.owner);
     }
 

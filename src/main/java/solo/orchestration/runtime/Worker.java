@@ -39,6 +39,7 @@ public final class Worker implements AutoCloseable {
             return;
         }
         claiming = true;
+        e.leased = true;
         startHeartbeat();
         claimer = Thread.ofVirtual().name("solo-claimer").start(this::claimLoop);
     }
@@ -99,6 +100,7 @@ public final class Worker implements AutoCloseable {
 
     /** Drives a leased run in the calling thread until it completes, fails, waits or is lost. */
     public void drive(Run run) {
+        e.leased = true;
         FlowDefinition def;
         try {
             def = e.catalog.version(run.flow(), run.flowVersion());
@@ -119,6 +121,7 @@ public final class Worker implements AutoCloseable {
      * {@code solo flow run} does when no {@code solo up} is running.
      */
     public Run driveToRest(String rootId, Duration patience) {
+        e.leased = true;
         startHeartbeat();
         while (true) {
             Run root = e.storage.read(sql -> e.runs.find(sql, rootId)).orElseThrow();
@@ -191,6 +194,9 @@ public final class Worker implements AutoCloseable {
         }
         if (claimer != null) {
             claimer.interrupt();
+        }
+        if (!e.leased) {
+            return;
         }
         try {
             e.storage.write(tx -> tx.update("UPDATE runs SET status = 'queued', lease_owner = NULL, lease_until = NULL,"
