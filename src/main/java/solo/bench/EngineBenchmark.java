@@ -118,6 +118,7 @@ public final class EngineBenchmark {
                         out.put("engine_overhead_p50_ms", Latencies.round(Math.max(0, overhead.percentileMs(50) - commit)));
                     }
                 }
+                out.put("mean_checkpoints_per_batch", Latencies.round(solo.orchestrator().meanCheckpointBatch()));
                 if (solo.store().storage() instanceof JdbcStorage jdbc) {
                     out.put("mean_group_size", Latencies.round(jdbc.meanGroupSize()));
                 }
@@ -125,7 +126,10 @@ public final class EngineBenchmark {
                 progress.accept("  resume with " + RESUME_RUNS + " runs in flight");
                 new RunsInFlight(solo, RESUME_RUNS).create();
             }
-            out.put("resume_first_step_ms", resumeMs(company, databaseUrl));
+            out.put("resume_first_step_ms", resumeInNewProcessMs(company, databaseUrl));
+            progress.accept("  resume again, in this process");
+            new RunsInFlight.Reset(company, databaseUrl).run();
+            out.put("resume_first_step_in_process_ms", resumeMs(company, databaseUrl));
             out.put("resume_runs_in_flight", RESUME_RUNS);
             return out;
         } catch (IOException e) {
@@ -200,6 +204,44 @@ public final class EngineBenchmark {
             commits.add(System.nanoTime() - t0);
         }
         return commits.percentileMs(50);
+    }
+
+    /**
+     * Starts a new JVM that opens the company as a restarted {@code solo up} would, and times from
+     * starting that process to its first resumed step (JVM start included).
+     */
+    private static long resumeInNewProcessMs(Company company, String databaseUrl) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ResumeProbe.class.getName(),
+                company.dir().toString()));
+        if (databaseUrl != null) {
+            command.add(databaseUrl);
+        }
+        long start = System.nanoTime();
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("first-step")) {
+                    // wait for the probe's line
+                }
+                long ms = Math.round((System.nanoTime() - start) / 1e6);
+                p.waitFor(30, TimeUnit.SECONDS);
+                if (line == null) {
+                    throw new IllegalStateException("the resume probe exited without resuming a run");
+                }
+                return ms;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens the company again, as a restarted {@code solo up}, and times the first resumed step. */

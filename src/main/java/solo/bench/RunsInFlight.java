@@ -51,4 +51,14 @@ final class RunsInFlight {
             });
         }
     }
+
+    /** Puts the runs back in flight after a probe resumed some of them (its lock is gone with its process). */
+    record Reset(solo.company.Company company, String databaseUrl) {
+        void run() {
+            try (Solo solo = Solo.builder(company).withDatabaseUrl(databaseUrl).open()) {
+                solo.store().storage().write(tx -> tx.update("UPDATE runs SET status = 'running', lease_owner = ?,"
+                        + " lease_until = ? WHERE status IN ('running', 'queued')", IDENTITY, System.currentTimeMillis() + 3_600_000));
+            }
+        }
+    }
 }

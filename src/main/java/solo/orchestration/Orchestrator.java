@@ -99,6 +99,11 @@ public final class Orchestrator implements AutoCloseable {
         return entityTriggers;
     }
 
+    /** Mean number of step checkpoints that shared one batch (for benchmarks). */
+    public double meanCheckpointBatch() {
+        return engine.meanCheckpointBatch();
+    }
+
     public String workerId() {
         return engine.owner();
     }

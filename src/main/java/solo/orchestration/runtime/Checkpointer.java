@@ -39,6 +39,11 @@ final class Checkpointer {
 
     /** Commits and returns the step's output (the in-checkpoint work's result when there is one). */
     JsonNode commit(StepRecord rec, InCheckpoint work, Extra extra, RunEnd end, Output runOutput) {
+        if (work == null && extra == null && run.parentRun() == null && small(rec.output())) {
+            // the common case: nothing but the step log and the run's row, batched with other runs' checkpoints
+            e.batcher.commit(rec, end, end instanceof RunEnd.Complete && runOutput != null ? runOutput.of(rec.output()) : null);
+            return rec.output();
+        }
         Instant now = e.now();
         return e.storage.write(tx -> {
             JsonNode output = work != null ? work.apply(tx) : rec.output();
@@ -96,6 +101,10 @@ final class Checkpointer {
         e.runs.saveStep(tx, new StepRecord(s.runId(), s.stepId(), s.kind(), next, s.attempts(), s.input(), output, error,
                 null, null, s.detail(), s.startedAt(), now));
         e.runs.wake(tx, run.parentRun(), now);
+    }
+
+    private boolean small(JsonNode output) {
+        return output == null || (output.isContainer() && output.isEmpty()) || Json.write(output).length() <= e.settings.maxInlineOutput();
     }
 
     /** An output above the size limit is stored as an artifact, and the step log keeps a reference. */

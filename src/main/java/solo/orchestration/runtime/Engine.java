@@ -15,6 +15,7 @@ public final class Engine {
     final StepKinds kinds;
     final Clock clock;
     final RuntimeSettings settings;
+    final CheckpointBatcher batcher = new CheckpointBatcher(this);
     volatile String owner;
     private volatile boolean stopping;
     /** Whether this process ever held a lease (else closing has nothing to give back). */
@@ -28,6 +29,11 @@ public final class Engine {
         this.clock = clock;
         this.settings = settings;
         this.owner = owner;
+    }
+
+    /** Mean number of step checkpoints that shared one batch (for benchmarks). */
+    public double meanCheckpointBatch() {
+        return batcher.meanBatch();
     }
 
     public FlowCatalog catalog() {

@@ -69,8 +69,7 @@ public final class RunRepository {
 
     /** Fails with {@link LostRunException} unless this worker still owns the run (and locks its row till commit). */
     public void guard(WriteTx tx, String runId, String owner, Instant now) throws SQLException {
-        if (tx.update("UPDATE runs SET updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
-                now.toEpochMilli(), runId, owner) != 1) {
+        if (tx.update(GUARD, now.toEpochMilli(), runId, owner) != 1) {
             throw new LostRunException(runId);
         }
     }
@@ -86,19 +85,38 @@ public final class RunRepository {
             saveStep(tx, s);
             return;
         }
-        if (tx.update("INSERT INTO run_steps (" + RunRows.STEP_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                + " WHERE EXISTS (SELECT 1 FROM runs WHERE id = ? AND lease_owner = ? AND status = 'running')"
-                + UPSERT, stepParams(s, s.runId(), owner)) != 1) {
+        if (tx.update(GUARDED_STEP, stepParams(s, s.runId(), owner)) != 1) {
             throw new LostRunException(s.runId());
         }
     }
+
+    static final String GUARD = "UPDATE runs SET updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'";
 
     private static final String UPSERT = " ON CONFLICT (run_id, step_id) DO UPDATE SET kind = excluded.kind,"
             + " status = excluded.status, attempts = excluded.attempts, input = excluded.input, output = excluded.output,"
             + " error = excluded.error, stack = excluded.stack, wake_at = excluded.wake_at, detail = excluded.detail,"
             + " started_at = excluded.started_at, finished_at = excluded.finished_at";
 
-    private static Object[] stepParams(StepRecord s, Object... more) {
+    static final String STEP = "INSERT INTO run_steps (" + RunRows.STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + UPSERT;
+
+    /** The step's row, written only if the worker still owns the run (SQLite: one exclusive transaction). */
+    static final String GUARDED_STEP = "INSERT INTO run_steps (" + RunRows.STEP_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM runs WHERE id = ? AND lease_owner = ? AND status = 'running')"
+            + UPSERT;
+
+    static final String END = "UPDATE runs SET status = ?, lease_owner = NULL, lease_until = NULL, wake_at = ?, output = ?,"
+            + " error = ?, version = version + 1, updated_at = ?, finished_at = ? WHERE id = ? AND lease_owner = ?"
+            + " AND status = 'running'";
+
+    static Object[] endParams(String runId, String owner, RunStatus status, Instant wakeAt, JsonNode output, String error,
+            Instant now) {
+        RunStatus.RUNNING.check(runId, status);
+        return new Object[] {status.text(), RunRows.millis(wakeAt), RunRows.text(output), error, now.toEpochMilli(),
+            status.finished() ? now.toEpochMilli() : null, runId, owner};
+    }
+
+    static Object[] stepParams(StepRecord s, Object... more) {
         Object[] p = new Object[] {s.runId(), s.stepId(), s.kind(), s.status().text(), s.attempts(), RunRows.text(s.input()),
             RunRows.text(s.output()), s.error(), s.stack(), RunRows.millis(s.wakeAt()), RunRows.text(s.detail()),
             RunRows.millis(s.startedAt()), RunRows.millis(s.finishedAt())};
@@ -108,25 +126,13 @@ public final class RunRepository {
     }
 
     public void saveStep(WriteTx tx, StepRecord s) throws SQLException {
-        tx.update("INSERT INTO run_steps (" + RunRows.STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (run_id, step_id) DO UPDATE SET kind = excluded.kind, status = excluded.status,"
-                + " attempts = excluded.attempts, input = excluded.input, output = excluded.output, error = excluded.error,"
-                + " stack = excluded.stack, wake_at = excluded.wake_at, detail = excluded.detail,"
-                + " started_at = excluded.started_at, finished_at = excluded.finished_at",
-                s.runId(), s.stepId(), s.kind(), s.status().text(), s.attempts(), RunRows.text(s.input()),
-                RunRows.text(s.output()), s.error(), s.stack(), RunRows.millis(s.wakeAt()), RunRows.text(s.detail()),
-                RunRows.millis(s.startedAt()), RunRows.millis(s.finishedAt()));
+        tx.update(STEP, stepParams(s));
     }
 
     /** The owner ends its lease: the run finished, or waits (until {@code wakeAt}, or until someone wakes it). */
     public void end(WriteTx tx, String runId, String owner, RunStatus status, Instant wakeAt, JsonNode output,
             String error, Instant now) throws SQLException {
-        RunStatus.RUNNING.check(runId, status);
-        Long finished = status.finished() ? now.toEpochMilli() : null;
-        if (tx.update("UPDATE runs SET status = ?, lease_owner = NULL, lease_until = NULL, wake_at = ?, output = ?,"
-                + " error = ?, version = version + 1, updated_at = ?, finished_at = ? WHERE id = ? AND lease_owner = ?"
-                + " AND status = 'running'", status.text(), RunRows.millis(wakeAt), RunRows.text(output), error,
-                now.toEpochMilli(), finished, runId, owner) != 1) {
+        if (tx.update(END, endParams(runId, owner, status, wakeAt, output, error, now)) != 1) {
             throw new LostRunException(runId);
         }
     }
