@@ -126,7 +126,11 @@ public final class EngineBenchmark {
                 progress.accept("  resume with " + RESUME_RUNS + " runs in flight");
                 new RunsInFlight(solo, RESUME_RUNS).create();
             }
-            out.put("resume_first_step_ms", resumeInNewProcessMs(company, databaseUrl));
+            // a restarted solo up: a new JVM with the class-data archive the launcher keeps (made by the first start)
+            Path archive = dir.resolve("resume.jsa");
+            resumeInNewProcessMs(company, databaseUrl, archive);
+            new RunsInFlight.Reset(company, databaseUrl).run();
+            out.put("resume_first_step_ms", resumeInNewProcessMs(company, databaseUrl, archive));
             progress.accept("  resume again, in this process");
             new RunsInFlight.Reset(company, databaseUrl).run();
             out.put("resume_first_step_in_process_ms", resumeMs(company, databaseUrl));
@@ -210,9 +214,10 @@ public final class EngineBenchmark {
      * Starts a new JVM that opens the company as a restarted {@code solo up} would, and times from
      * starting that process to its first resumed step (JVM start included).
      */
-    private static long resumeInNewProcessMs(Company company, String databaseUrl) {
+    private static long resumeInNewProcessMs(Company company, String databaseUrl, Path archive) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED"));
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
