@@ -1,6 +1,8 @@
 package solo.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,7 +231,7 @@ public final class EngineBenchmark {
         long start = System.nanoTime();
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            try (var out = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
                 String line;
                 while ((line = out.readLine()) != null && !line.equals("first-step")) {
                     // wait for the probe's line

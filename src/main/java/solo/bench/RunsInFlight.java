@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import solo.app.Solo;
+import solo.company.Company;
 import solo.orchestration.flow.FlowDefinition;
 import solo.support.Json;
 
@@ -53,7 +54,7 @@ final class RunsInFlight {
     }
 
     /** Puts the runs back in flight after a probe resumed some of them (its lock is gone with its process). */
-    record Reset(solo.company.Company company, String databaseUrl) {
+    record Reset(Company company, String databaseUrl) {
         void run() {
             try (Solo solo = Solo.builder(company).withDatabaseUrl(databaseUrl).open()) {
                 solo.store().storage().write(tx -> tx.update("UPDATE runs SET status = 'running', lease_owner = ?,"

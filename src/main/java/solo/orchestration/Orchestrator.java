@@ -1,8 +1,15 @@
 package solo.orchestration;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -42,14 +49,14 @@ public final class Orchestrator implements AutoCloseable {
     private volatile Thread triggers;
 
     /** The pluggable parts: agent functions, actions, the guard asked before actions, extra step kinds. */
-    public record Plugins(AgentFunctions agents, Actions actions, ActionGuard guard, java.util.List<StepKind> extraKinds) {
+    public record Plugins(AgentFunctions agents, Actions actions, ActionGuard guard, List<StepKind> extraKinds) {
         public static Plugins defaults() {
-            return new Plugins(AgentFunctions.builtIn(), Actions.builtIn(), ActionGuard.ALLOW_ALL, java.util.List.of());
+            return new Plugins(AgentFunctions.builtIn(), Actions.builtIn(), ActionGuard.ALLOW_ALL, List.of());
         }
     }
 
     private final Path dataDir;
-    private java.nio.channels.FileChannel lockFile;
+    private FileChannel lockFile;
 
     public Orchestrator(Store store, Path companyDir, Plugins plugins, RuntimeSettings settings, Clock clock) {
         this.dataDir = companyDir.resolve(".solo");
@@ -125,25 +132,25 @@ public final class Orchestrator implements AutoCloseable {
      */
     private void adoptIdentity() {
         try {
-            java.nio.file.Files.createDirectories(dataDir);
-            var channel = java.nio.channels.FileChannel.open(dataDir.resolve("up.lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            Files.createDirectories(dataDir);
+            var channel = FileChannel.open(dataDir.resolve("up.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             if (channel.tryLock() == null) {
                 channel.close();
                 return;
             }
             lockFile = channel;
             Path idFile = dataDir.resolve("worker-id");
-            String id = java.nio.file.Files.exists(idFile) ? java.nio.file.Files.readString(idFile).trim() : "";
+            String id = Files.exists(idFile) ? Files.readString(idFile).trim() : "";
             if (id.isEmpty()) {
-                id = "up-" + java.net.InetAddress.getLocalHost().getHostName() + "-" + ownerId().substring(7);
-                java.nio.file.Files.writeString(idFile, id + "\n");
+                id = "up-" + InetAddress.getLocalHost().getHostName() + "-" + ownerId().substring(7);
+                Files.writeString(idFile, id + "\n");
             }
             int resumed = engine.adoptIdentity(id);
             if (resumed > 0) {
                 LOG.info("resuming {} runs this worker held when it stopped", resumed);
             }
-        } catch (java.io.IOException | java.nio.channels.OverlappingFileLockException e) {
+        } catch (IOException | OverlappingFileLockException e) {
             LOG.debug("working under a fresh identity: {}", e.toString());
         }
     }
@@ -175,7 +182,7 @@ public final class Orchestrator implements AutoCloseable {
         if (lockFile != null) {
             try {
                 lockFile.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.debug("closing the lock file: {}", e.toString());
             }
         }

@@ -1,6 +1,7 @@
 package solo.interfaces.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class FlowCommand implements Runnable {
             try (Solo solo = common.open()) {
                 var flows = solo.orchestrator().flows();
                 List<String> chosen = names.isEmpty() ? flows.names() : names;
-                List<String> problems = new java.util.ArrayList<>();
+                List<String> problems = new ArrayList<>();
                 for (String name : chosen) {
                     try {
                         flows.current(name);
@@ -104,7 +105,7 @@ final class FlowCommand implements Runnable {
         }
 
         private static String triggers(FlowDefinition def) {
-            List<String> t = new java.util.ArrayList<>(List.of("manual"));
+            List<String> t = new ArrayList<>(List.of("manual"));
             for (TriggerDefinition d : def.triggers()) {
                 t.add(switch (d) {
                     case TriggerDefinition.Cron c -> "cron " + c.expression();

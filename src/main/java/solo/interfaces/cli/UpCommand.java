@@ -32,6 +32,8 @@ final class UpCommand implements Runnable {
             }
         }, "solo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // an invalid flow does not stop the others: say what is wrong with it, then run the rest
+        solo.orchestrator().flows().validate().forEach(p -> spec.commandLine().getErr().println("solo: warning: " + p));
         solo.orchestrator().start();
         Printer out = new Printer(spec, common);
         out.line("solo up: %s on %s (%s), worker %s; flows: %s. Ctrl-C to stop.", solo.company().config().name(),

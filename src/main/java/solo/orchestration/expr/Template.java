@@ -1,6 +1,7 @@
 package solo.orchestration.expr;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class Template {
             return new Literal(NODES.nullNode());
         }
         if (value.isObject()) {
-            Map<String, Node> fields = new java.util.LinkedHashMap<>();
+            Map<String, Node> fields = new LinkedHashMap<>();
             for (var e : value.properties()) {
                 fields.put(e.getKey(), compile(e.getValue(), pointer + "/" + e.getKey(), steps, onError));
             }

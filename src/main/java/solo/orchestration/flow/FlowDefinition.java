@@ -1,5 +1,6 @@
 package solo.orchestration.flow;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record FlowDefinition(
 
     /** Position of each step in the run order. */
     public Map<String, Integer> positions() {
-        Map<String, Integer> p = new java.util.HashMap<>();
+        Map<String, Integer> p = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             p.put(steps.get(i).id(), i);
         }

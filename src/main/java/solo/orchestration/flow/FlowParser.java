@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class FlowParser {
         if (root.has("name") && !name.equals(stem)) {
             check.error("/name", "flow name '" + name + "' must match its file name (" + stem + ")");
         }
-        java.util.Set<String> declared = new java.util.HashSet<>();
+        Set<String> declared = new HashSet<>();
         root.path("steps").forEach(s -> declared.add(s.path("id").asString("")));
         List<StepDefinition> ordered = FlowGraph.order(steps, declared, check);
         Template output = Template.compile(root.path("output"), (p, m) -> check.error("/output" + p, m));

@@ -2,6 +2,7 @@ package solo.orchestration.kinds;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import solo.support.Json;
 
@@ -24,7 +25,7 @@ public final class AgentFunctions {
         return Optional.ofNullable(functions.get(name));
     }
 
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return functions.keySet();
     }
 }

@@ -1,13 +1,18 @@
 package solo.orchestration.runtime;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import solo.state.storage.Dialect;
 import solo.state.storage.WriteTx;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +33,9 @@ final class CheckpointBatcher {
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private volatile Thread thread;
     /** One batch committing and one waiting: checkpoints arriving meanwhile gather into the next batch. */
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
-    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder items = new java.util.concurrent.atomic.LongAdder();
+    private final Semaphore inFlight = new Semaphore(2);
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder items = new LongAdder();
 
     CheckpointBatcher(Engine e) {
         this.e = e;
@@ -48,6 +53,14 @@ final class CheckpointBatcher {
                 throw r;
             }
             throw ex;
+        }
+    }
+
+    /** Stops the batching thread (the write path is closing). */
+    void stop() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
         }
     }
 
@@ -120,9 +133,9 @@ final class CheckpointBatcher {
             split(batch, counts, owned, lost);
         } else {
             // lock the runs' rows first, in one statement: a worker taking one over skips it until this commit
-            java.sql.Array ids = tx.connection().createArrayOf("text", batch.stream().map(i -> i.step().runId()).distinct()
+            Array ids = tx.connection().createArrayOf("text", batch.stream().map(i -> i.step().runId()).distinct()
                     .toArray());
-            java.util.Set<String> mine = new java.util.HashSet<>(tx.query("SELECT id FROM runs WHERE id = ANY(?)"
+            Set<String> mine = new HashSet<>(tx.query("SELECT id FROM runs WHERE id = ANY(?)"
                     + " AND lease_owner = ? AND status = 'running' FOR UPDATE", rs -> rs.getString(1), ids, e.owner));
             for (Item item : batch) {
                 (mine.contains(item.step().runId()) ? owned : lost).add(item);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class FlowCatalog {
     private final Map<String, Cached> files = new ConcurrentHashMap<>();
     private final Map<String, FlowDefinition> versions = new ConcurrentHashMap<>();
     private final Map<String, Integer> versionByHash = new ConcurrentHashMap<>();
-    private final ThreadLocal<Set<String>> parsing = ThreadLocal.withInitial(java.util.HashSet::new);
+    private final ThreadLocal<Set<String>> parsing = ThreadLocal.withInitial(HashSet::new);
 
     public FlowCatalog(Path companyDir, StepKinds kinds, Predicate<String> entityTypeExists, Storage storage) {
         this.companyDir = companyDir;

@@ -13,6 +13,7 @@ import solo.support.Ids;
 import solo.support.Json;
 import solo.support.SoloException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the operator (and triggers) do with runs: start, cancel, retry from the failure, fork from a
@@ -196,7 +197,7 @@ public final class RunControl {
     }
 
     private static StepRecord pending(StepRecord s, JsonNode answer) {
-        var detail = s.detail() == null ? Json.object() : ((tools.jackson.databind.node.ObjectNode) s.detail()).deepCopy();
+        var detail = s.detail() == null ? Json.object() : ((ObjectNode) s.detail()).deepCopy();
         detail.put("approved", answer.path("approved").asBoolean());
         detail.remove("waiting_for");
         detail.set("answer", answer);

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import solo.orchestration.expr.CelValues;
 import solo.orchestration.flow.FlowDefinition;
 import solo.orchestration.flow.StepDefinition;
+import solo.state.storage.StorageException;
 import solo.support.Json;
 import tools.jackson.databind.JsonNode;
 
@@ -94,12 +95,17 @@ final class RunExecutor {
             LOG.debug("{}", lost.getMessage());
         } catch (StopRequested stop) {
             releaseQuietly();
+        } catch (StorageException down) {
+            // the database failed us, not the run: give it back, another claim resumes it from its checkpoint
+            LOG.warn("run {}: {}; released for a later attempt", run.id(), down.getMessage());
+            releaseQuietly();
         } catch (RuntimeException ex) {
             LOG.warn("run {} failed outside its steps: {}", run.id(), ex.toString());
             try {
                 checkpoints.end(new RunEnd.Fail(ex.getMessage() == null ? ex.toString() : ex.getMessage()), null);
             } catch (RuntimeException again) {
                 LOG.warn("run {}: could not record its failure: {}", run.id(), again.toString());
+                releaseQuietly();
             }
         }
     }

@@ -3,6 +3,7 @@ package solo.orchestration.runtime;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import solo.state.storage.Dialect;
@@ -120,7 +121,7 @@ public final class RunRepository {
         Object[] p = new Object[] {s.runId(), s.stepId(), s.kind(), s.status().text(), s.attempts(), RunRows.text(s.input()),
             RunRows.text(s.output()), s.error(), s.stack(), RunRows.millis(s.wakeAt()), RunRows.text(s.detail()),
             RunRows.millis(s.startedAt()), RunRows.millis(s.finishedAt())};
-        Object[] all = java.util.Arrays.copyOf(p, p.length + more.length);
+        Object[] all = Arrays.copyOf(p, p.length + more.length);
         System.arraycopy(more, 0, all, p.length, more.length);
         return all;
     }

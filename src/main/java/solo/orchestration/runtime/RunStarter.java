@@ -5,6 +5,7 @@ import java.time.Instant;
 import solo.orchestration.flow.FlowDefinition;
 import solo.state.storage.WriteTx;
 import solo.support.Json;
+import solo.support.SoloException;
 import tools.jackson.databind.JsonNode;
 
 /** Creates runs: checks the input against the flow, pins the flow's version, and queues (or leases) the run. */
@@ -24,7 +25,7 @@ final class RunStarter {
         JsonNode in = input == null || input.isNull() ? Json.object() : input;
         var missing = def.missingInputs(in);
         if (!missing.isEmpty()) {
-            throw new solo.support.SoloException("flow " + def.name() + " needs input " + String.join(", ", missing)
+            throw new SoloException("flow " + def.name() + " needs input " + String.join(", ", missing)
                     + " (give it with --input '{\"" + missing.getFirst() + "\": ...}')");
         }
         Instant now = e.now();

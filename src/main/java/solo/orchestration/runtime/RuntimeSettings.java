@@ -1,6 +1,7 @@
 package solo.orchestration.runtime;
 
 import java.time.Duration;
+import java.util.Set;
 import solo.orchestration.flow.Durations;
 import solo.support.yaml.YamlDocument;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ public record RuntimeSettings(Duration lease, Duration poll, int maxRuns, int ma
             throw doc.error("/runtime", "runtime must be a mapping (lease, poll, max_runs, max_inline_output, agent_concurrency)");
         }
         for (String key : s.propertyNames()) {
-            if (!java.util.Set.of("lease", "poll", "max_runs", "max_inline_output", "agent_concurrency").contains(key)) {
+            if (!Set.of("lease", "poll", "max_runs", "max_inline_output", "agent_concurrency").contains(key)) {
                 throw doc.error("/runtime/" + key, "unknown runtime setting '" + key
                         + "' (known: agent_concurrency, lease, max_inline_output, max_runs, poll)");
             }

@@ -115,6 +115,9 @@ final class StepAttempts {
             } catch (LostRunException | RunExecutor.StopRequested stop) {
                 throw stop;
             } catch (Exception failure) {
+                if (e.stopping()) {
+                    throw new RunExecutor.StopRequested(); // interrupted by a shutdown: not the step's fault
+                }
                 if (retryable(failure, step.retry()) && attempt < step.retry().attempts()) {
                     Instant wake = e.now().plus(step.retry().delayBefore(attempt + 1));
                     StepRecord retrying = record(stepId, step, StepStatus.RETRYING, attempt, input, null, message(failure),

@@ -196,6 +196,7 @@ public final class Worker implements AutoCloseable {
             claimer.interrupt();
         }
         if (!e.leased) {
+            e.batcher.stop();
             return;
         }
         try {
@@ -204,6 +205,7 @@ public final class Worker implements AutoCloseable {
         } catch (RuntimeException ex) {
             LOG.debug("could not give back leases ({}); they will expire", ex.toString());
         }
+        e.batcher.stop();
     }
 
     private static void sleepQuietly() {
