@@ -104,6 +104,13 @@ public final class RunControl {
                         + "; only a failed run can be retried");
             }
             List<StepRecord> failed = steps(runId).stream().filter(s -> s.status() == StepStatus.FAILED).toList();
+            for (StepRecord s : failed) {
+                // a child run that failed is retried too; the step then waits for it again
+                String child = s.detail() == null ? null : s.detail().path("child").asString(null);
+                if (child != null && find(child).map(c -> c.status() == RunStatus.FAILED).orElse(false)) {
+                    retry(child);
+                }
+            }
             e.storage.write(tx -> {
                 for (StepRecord s : failed) {
                     s.status().check("step " + s.stepId() + " of run " + runId, StepStatus.PENDING);

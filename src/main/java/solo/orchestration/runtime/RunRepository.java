@@ -163,6 +163,12 @@ public final class RunRepository {
 
     // ---- reads -----------------------------------------------------------------------------------
 
+    /** A run's status, its row locked until the transaction ends (serializes with that run's own end). */
+    public RunStatus lockedStatus(WriteTx tx, String id) throws SQLException {
+        return RunStatus.of(tx.queryOne("SELECT status FROM runs WHERE id = ?" + tx.dialect().forUpdate(),
+                rs -> rs.getString(1), id).orElseThrow());
+    }
+
     public Optional<Run> find(Sql sql, String id) throws SQLException {
         return sql.queryOne("SELECT " + RunRows.RUN_COLUMNS + " FROM runs WHERE id = ?", RunRows::run, id);
     }

@@ -162,12 +162,28 @@ final class StepAttempts {
             case StepOutcome.StartChild c -> {
                 status.check(where(stepId), StepStatus.WAITING);
                 String childId = x.run.id() + "." + stepId;
+                var existing = e.storage.read(sql -> e.runs.find(sql, childId));
+                if (existing.isPresent() && existing.get().status() == RunStatus.COMPLETED) {
+                    // started before (the run was retried or resumed): its output is this step's
+                    return finish(step, stepId, status, attempt, input, detail, started,
+                            StepOutcome.done(existing.get().output()), last, top);
+                }
+                if (existing.isPresent() && existing.get().status().finished()) {
+                    throw new NonRetryableException("child run " + childId + " is " + existing.get().status().text()
+                            + (existing.get().error() == null ? "" : ": " + existing.get().error()));
+                }
                 StepRecord waiting = record(stepId, step, StepStatus.WAITING, attempt, input, null, null, null,
                         Json.object().put("waiting_for", "child").put("child", childId).put("flow", c.flow()), started);
                 var child = e.catalog.current(c.flow());
-                x.checkpoints.commit(waiting, null, tx -> new RunStarter(e).insert(tx, child, childId, c.input(),
-                        Json.object().put("kind", "flow").put("run", x.run.id()).put("step", stepId), x.run.id(), stepId, null),
-                        new RunEnd.Park(null), null);
+                x.checkpoints.commit(waiting, null, tx -> {
+                    if (existing.isEmpty()) {
+                        new RunStarter(e).insert(tx, child, childId, c.input(), Json.object().put("kind", "flow")
+                                .put("run", x.run.id()).put("step", stepId), x.run.id(), stepId, null);
+                    } else if (e.runs.lockedStatus(tx, childId).finished()) {
+                        // it finished between the read above and this commit: try again, and use its outcome
+                        throw new IllegalStateException("child run " + childId + " finished meanwhile");
+                    }
+                }, new RunEnd.Park(null), null);
                 x.records.put(stepId, waiting);
                 return RunExecutor.Next.PARKED;
             }

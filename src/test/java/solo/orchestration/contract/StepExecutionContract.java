@@ -205,6 +205,28 @@ public abstract class StepExecutionContract {
     }
 
     @Test
+    void retrying_a_run_whose_child_failed_retries_the_child_too() {
+        Flows.write(company.dir(), "child", """
+                steps:
+                  - id: call
+                    agent: flaky
+                    input: {fail_times: 3}
+                    retry: {attempts: 2, backoff: 10ms}
+                """);
+        Flows.write(company.dir(), "parent", "steps:\n  - id: sub\n    flow: child\n  - id: after\n    agent: noop\n");
+        Run failed = runToRest("parent", null);
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error()).contains("child run " + failed.id() + ".sub failed");
+
+        o().runs().retry(failed.id());
+        Run run = o().worker().driveToRest(failed.id(), Duration.ofSeconds(5));
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(o().runs().get(failed.id() + ".sub").status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(calls.get(failed.id() + ".sub/call").get()).isEqualTo(3);
+    }
+
+    @Test
     void an_output_above_the_size_limit_is_stored_as_an_artifact_and_referenced() {
         Flows.write(company.dir(), "big", """
                 steps:
