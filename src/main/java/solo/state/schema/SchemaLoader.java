@@ -103,7 +103,7 @@ final class SchemaLoader {
             }
             for (var field : def.properties()) {
                 if (!Set.of("description", "from", "to").contains(field.getKey())) {
-                    throw doc.error(at + "/" + field.getKey(), "unknown field '" + field.getKey()
+                    throw doc.errorAtKey(at + "/" + field.getKey(), "unknown field '" + field.getKey()
                             + "' (expected description, from, to)");
                 }
             }
