@@ -58,6 +58,14 @@ public final class ConfigSection {
         return this;
     }
 
+    /** Checks that the section, when present, is a mapping (of names chosen by the operator). */
+    public ConfigSection mapping() {
+        if (present() && !node().isObject()) {
+            throw error("", "must be a mapping");
+        }
+        return this;
+    }
+
     public List<String> names() {
         List<String> out = new ArrayList<>();
         node().propertyNames().forEach(out::add);

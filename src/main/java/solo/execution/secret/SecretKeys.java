@@ -35,7 +35,8 @@ public final class SecretKeys {
         return new SecretKeys(defaultDir(System.getenv()), System.getenv());
     }
 
-    static Path defaultDir(Map<String, String> env) {
+    /** The keys folder for this environment: {@code -Dsolo.keys.dir}, {@code $XDG_CONFIG_HOME/solo/keys}, {@code ~/.config/solo/keys}. */
+    public static Path defaultDir(Map<String, String> env) {
         String property = System.getProperty("solo.keys.dir");
         if (property != null && !property.isBlank()) {
             return Path.of(property);
