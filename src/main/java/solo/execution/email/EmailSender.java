@@ -168,9 +168,11 @@ public final class EmailSender {
     }
 
     private SendOutcome deliver(OutgoingEmail email, String key, String token, String messageId, Actor actor) {
-        byte[] bytes = bytes(email, messageId);
+        MimeMessage message = build(email, messageId);
+        byte[] bytes = MimeMessages.bytes(message);
         try {
-            transport.deliver(MimeMessages.parse(bytes), bytes, token);
+            // the built message, not one parsed from the bytes: those leave out the Bcc, as on the wire
+            transport.deliver(message, bytes, token);
         } catch (EmailTransport.Undelivered u) {
             if (!u.certain) {
                 return unknown(key, messageId, u.getMessage());
@@ -186,11 +188,10 @@ public final class EmailSender {
         return new SendOutcome.Sent(messageId, transport.name(), artifactId, clock.instant());
     }
 
-    private byte[] bytes(OutgoingEmail email, String messageId) {
+    private MimeMessage build(OutgoingEmail email, String messageId) {
         String bcc = config.bccSelf() && transport instanceof SmtpTransport ? config.fromAddress() : null;
         List<String> references = email.inReplyTo() == null ? List.of() : List.of(email.inReplyTo());
-        MimeMessage m = MimeMessages.build(email, config.from(), messageId, references, clock.instant(), bcc);
-        return MimeMessages.bytes(m);
+        return MimeMessages.build(email, config.from(), messageId, references, clock.instant(), bcc);
     }
 
     /** The message as it was delivered when the outbox still has it; otherwise as it is built now. */
@@ -202,7 +203,7 @@ public final class EmailSender {
                 LOG.warn("cannot read {} back from the outbox: {}", token, e.getMessage());
             }
         }
-        return bytes(email, messageId);
+        return MimeMessages.bytes(build(email, messageId));
     }
 
     private String record(OutgoingEmail email, String key, String messageId, byte[] bytes, Actor actor, String detail) {
