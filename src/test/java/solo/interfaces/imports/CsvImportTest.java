@@ -14,8 +14,8 @@ import solo.state.Entity;
 import solo.state.Event;
 import solo.testing.TestCompany;
 
-class CsvImportTest {
-    static final String LEADS = """
+public class CsvImportTest {
+    public static final String LEADS = """
             name,email,score,budget,opted_out,tags,status
             Ada Park,ada@example.com,82,15000.50,no,design;saas,new
             Bob Stone,bob@example.com,120,,,,new
