@@ -62,8 +62,7 @@ public record EmailConfig(
 
     private static InternetAddress address(ConfigSection s, String text) {
         try {
-            InternetAddress a = new InternetAddress(text, true);
-            return a;
+            return new InternetAddress(text, true);
         } catch (AddressException e) {
             throw s.error("/from", "is not an email address: " + e.getMessage());
         }

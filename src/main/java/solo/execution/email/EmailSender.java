@@ -88,7 +88,7 @@ public final class EmailSender {
     public SendOutcome send(OutgoingEmail email, String idempotencyKey, Actor actor) {
         String token = MessageIds.token(idempotencyKey);
         String messageId = MessageIds.messageId(idempotencyKey, config.messageIdDomain());
-        checkEntities(email);
+        checkBeforeSending(email);
         String digest = email.digest();
         Decision d = store.storage().write(tx -> decide(tx, idempotencyKey, messageId, digest, email));
         return switch (d) {
@@ -234,7 +234,8 @@ public final class EmailSender {
         return new SendOutcome.OutcomeUnknown(messageId, transport.name(), reason);
     }
 
-    private void checkEntities(OutgoingEmail email) {
+    /** Refuses what would fail after sending (an unknown entity to attach to, a bad address) while nothing has gone. */
+    private void checkBeforeSending(OutgoingEmail email) {
         for (String id : email.entityIds()) {
             if (store.find(id).isEmpty()) {
                 throw new EmailException("cannot attach the email to " + id + ": no such entity (nothing was sent)");

@@ -134,7 +134,8 @@ public final class CsvImport {
         if (id != null && store.find(id).isPresent()) {
             problems.add(new RowRefusal(row, "id", "refused", "entity " + id + " already exists"));
         }
-        return problems.isEmpty() ? Optional.of(id == null ? "(new " + type.name() + ")" : id) : Optional.empty();
+        // a dry run makes no ids: the row stands for the entity it would create
+        return problems.isEmpty() ? Optional.of(id == null ? "row " + row : id) : Optional.empty();
     }
 
     private static RowRefusal refusal(long row, Violation v) {
