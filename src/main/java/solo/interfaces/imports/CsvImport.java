@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CsvImport {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).setAllowDuplicateHeaderNames(false).get();
+            .setIgnoreEmptyLines(true).setTrim(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
 
     private final Store store;
 
