@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
             EntityCommand.class,
             NoteCommand.class,
             AuditCommand.class,
+            SecretCommand.class,
+            ImportCommand.class,
+            EmailCommand.class,
             DemoCommand.class,
             BenchCommand.class,
         })
