@@ -2,6 +2,11 @@ package solo.app;
 
 import java.time.Clock;
 import solo.company.Company;
+import solo.execution.Execution;
+import solo.execution.ExecutionConfig;
+import solo.execution.secret.EnvSecretResolver;
+import solo.execution.secret.SecretResolver;
+import solo.execution.tool.MemorySearch;
 import solo.state.Store;
 import solo.state.internal.DefaultStore;
 import solo.state.schema.CompanySchema;
@@ -15,10 +20,12 @@ import solo.state.storage.Storages;
 public final class Solo implements AutoCloseable {
     private final Company company;
     private final Store store;
+    private final Execution execution;
 
-    private Solo(Company company, Store store) {
+    private Solo(Company company, Store store, Execution execution) {
         this.company = company;
         this.store = store;
+        this.execution = execution;
     }
 
     public static Solo open(Company company) {
@@ -37,6 +44,11 @@ public final class Solo implements AutoCloseable {
         return store;
     }
 
+    /** Agents, models, the ledger and cache, budgets, policies and escalation. */
+    public Execution execution() {
+        return execution;
+    }
+
     @Override
     public void close() {
         store.close();
@@ -47,6 +59,8 @@ public final class Solo implements AutoCloseable {
         private final Company company;
         private String databaseUrl;
         private Clock clock = Clock.systemUTC();
+        private SecretResolver secrets = new EnvSecretResolver();
+        private MemorySearch memorySearch = MemorySearch.NONE;
 
         private Builder(Company company) {
             this.company = company;
@@ -63,11 +77,24 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
+        public Builder withSecrets(SecretResolver secrets) {
+            this.secrets = secrets;
+            return this;
+        }
+
+        public Builder withMemorySearch(MemorySearch memorySearch) {
+            this.memorySearch = memorySearch;
+            return this;
+        }
+
         public Solo open() {
-            // The schema is read first: a broken schema file must stop us before the database is touched.
+            // Definitions are read first: a broken schema, agent or policy file must stop us before the
+            // database is touched.
             CompanySchema schema = CompanySchema.load(company.schemaDir());
+            ExecutionConfig executionConfig = ExecutionConfig.load(company, schema);
             Storage storage = Storages.open(databaseUrl, company.sqliteFile());
-            return new Solo(company, new DefaultStore(storage, schema, clock));
+            Store store = new DefaultStore(storage, schema, clock);
+            return new Solo(company, store, Execution.open(executionConfig, store, clock, secrets, memorySearch));
         }
     }
 }
