@@ -35,9 +35,12 @@ public final class ModelClient {
         return provider.jsonMode();
     }
 
-    /** The cap on output tokens this call will send: the request's, else the tier's, else null (the provider's default). */
+    /** The cap on output tokens this call sends: the smaller of the agent's and the tier's, else null (the provider's default). */
     public Integer maxOutputTokens(ModelRequest request) {
-        return request.maxOutputTokens() != null ? request.maxOutputTokens() : route.maxTokens();
+        if (request.maxOutputTokens() == null) {
+            return route.maxTokens();
+        }
+        return route.maxTokens() == null ? request.maxOutputTokens() : Math.min(request.maxOutputTokens(), route.maxTokens());
     }
 
     /** Calls the model; every failure is a {@link ModelCallException} (retries already spent). */
