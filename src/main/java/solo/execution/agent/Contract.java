@@ -41,7 +41,9 @@ public final class Contract {
         if (!problems.isEmpty()) {
             Error first = problems.getFirst();
             String at = pointer(first.getInstanceLocation());
-            throw node.document().error(node.pointer() + at, "not a valid JSON Schema: " + first.getMessage());
+            String message = first.getMessage();
+            throw node.document().error(node.pointer() + at, "not a valid JSON Schema: " + (message.startsWith("/") ? message
+                    : node.name() + at.replace('/', '.') + " " + message));
         }
         if (!"object".equals(node.node().path("type").asString(""))) {
             throw node.error(node.name() + " must describe a JSON object (type: object)");

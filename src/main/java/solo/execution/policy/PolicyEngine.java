@@ -62,7 +62,11 @@ public final class PolicyEngine {
             vars.put("vars", policy.vars());
             for (PolicyRule rule : policy.rules()) {
                 try {
-                    if (Boolean.TRUE.equals(rule.condition().eval(vars))) {
+                    Object result = rule.condition().eval(vars);
+                    if (!(result instanceof Boolean)) {
+                        throw new IllegalStateException("the condition gave " + result + ", not true or false");
+                    }
+                    if ((Boolean) result) {
                         RuleMatch m = new RuleMatch(policy.name(), rule.name(), rule.effect(), rule.reason().execute(vars), rule.where());
                         (switch (rule.effect()) {
                             case DENY -> deny;
