@@ -26,7 +26,7 @@ final class AnswerCheck {
 
     static Checked check(AgentDefinition agent, String answer, RunRef run) {
         AnswerParser.Parsed parsed = AnswerParser.parse(answer);
-        if (parsed instanceof AnswerParser.Json_ json) {
+        if (parsed instanceof AnswerParser.Ok json) {
             return check(agent, (ObjectNode) json.object().deepCopy(), run);
         }
         return new Invalid(AnswerParser.violations(parsed));

@@ -15,7 +15,7 @@ final class AnswerParser {
 
     sealed interface Parsed {}
 
-    record Json_(JsonNode object) implements Parsed {}
+    record Ok(JsonNode object) implements Parsed {}
 
     record Broken(Violation violation) implements Parsed {}
 
@@ -30,7 +30,7 @@ final class AnswerParser {
             if (!node.isObject()) {
                 return broken("type", "the answer must be a JSON object, not " + node.getNodeType().name().toLowerCase());
             }
-            return new Json_(node);
+            return new Ok(node);
         } catch (InvalidJsonException e) {
             return broken("json", e.getMessage());
         }
