@@ -3,11 +3,14 @@ package solo.app;
 import java.time.Clock;
 import java.util.Map;
 import solo.company.Company;
+import solo.execution.Execution;
+import solo.execution.ExecutionConfig;
 import solo.execution.email.EmailConfig;
 import solo.execution.email.EmailPoller;
 import solo.execution.email.EmailSender;
 import solo.execution.secret.SecretKeys;
 import solo.execution.secret.Secrets;
+import solo.execution.tool.MemorySearch;
 import solo.execution.webhook.HooksConfig;
 import solo.execution.webhook.HttpActions;
 import solo.execution.webhook.Webhooks;
@@ -25,15 +28,17 @@ public final class Solo implements AutoCloseable {
     private final Company company;
     private final Store store;
     private final Execution execution;
+    private final Outside outside;
 
-    /** The execution layer's parts that stand on the state alone: secrets, email, webhooks, the http action. */
-    private record Execution(Secrets secrets, EmailSender email, EmailPoller emailPoller, Webhooks webhooks,
+    /** The parts that touch the outside world: secrets, email, webhooks, the http action. */
+    private record Outside(Secrets secrets, EmailSender email, EmailPoller emailPoller, Webhooks webhooks,
             HttpActions http) {}
 
-    private Solo(Company company, Store store, Execution execution) {
+    private Solo(Company company, Store store, Execution execution, Outside outside) {
         this.company = company;
         this.store = store;
         this.execution = execution;
+        this.outside = outside;
     }
 
     public static Solo open(Company company) {
@@ -52,34 +57,39 @@ public final class Solo implements AutoCloseable {
         return store;
     }
 
+    /** Agents, models, the ledger and cache, budgets, policies and escalation. */
+    public Execution execution() {
+        return execution;
+    }
+
     /** The company's sealed secrets; also the resolver of {@code secret:NAME} and {@code env:NAME} references. */
     public Secrets secrets() {
-        return execution.secrets();
+        return outside.secrets();
     }
 
     /** The {@code email.send} action (SMTP, or the outbox folder). */
     public EmailSender email() {
-        return execution.email();
+        return outside.email();
     }
 
     /** Inbound email (IMAP or maildir); {@code start()} it to poll on a schedule. */
     public EmailPoller emailPoller() {
-        return execution.emailPoller();
+        return outside.emailPoller();
     }
 
     /** Inbound webhooks: what {@code POST /hooks/NAME} calls. */
     public Webhooks webhooks() {
-        return execution.webhooks();
+        return outside.webhooks();
     }
 
     /** The {@code http} action. */
     public HttpActions http() {
-        return execution.http();
+        return outside.http();
     }
 
     @Override
     public void close() {
-        execution.emailPoller().close();
+        outside.emailPoller().close();
         store.close();
     }
 
@@ -89,6 +99,7 @@ public final class Solo implements AutoCloseable {
         private String databaseUrl;
         private Clock clock = Clock.systemUTC();
         private Map<String, String> environment = System.getenv();
+        private MemorySearch memorySearch = MemorySearch.NONE;
 
         private Builder(Company company) {
             this.company = company;
@@ -111,19 +122,27 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
+        public Builder withMemorySearch(MemorySearch memorySearch) {
+            this.memorySearch = memorySearch;
+            return this;
+        }
+
         public Solo open() {
-            // The schema and configuration are read first: a broken file must stop us before the database is touched.
+            // Definitions and configuration are read first: a broken schema, agent, policy or solo.yaml
+            // section must stop us before the database is touched.
             CompanySchema schema = CompanySchema.load(company.schemaDir());
+            ExecutionConfig executionConfig = ExecutionConfig.load(company, schema);
             EmailConfig emailConfig = EmailConfig.read(company);
             HooksConfig hooksConfig = HooksConfig.read(company);
             Storage storage = Storages.open(databaseUrl, company.sqliteFile());
             Store store = new DefaultStore(storage, schema, clock);
             Secrets secrets = new Secrets(storage, company.dir(),
                     new SecretKeys(SecretKeys.defaultDir(environment), environment), environment, clock);
-            Execution execution = new Execution(secrets, new EmailSender(store, emailConfig, secrets, clock),
+            Outside outside = new Outside(secrets, new EmailSender(store, emailConfig, secrets, clock),
                     new EmailPoller(store, emailConfig, secrets, clock), new Webhooks(storage, hooksConfig, secrets, clock),
                     new HttpActions(hooksConfig.outbound(), secrets));
-            return new Solo(company, store, execution);
+            Execution execution = Execution.open(executionConfig, store, clock, secrets, memorySearch);
+            return new Solo(company, store, execution, outside);
         }
     }
 }
