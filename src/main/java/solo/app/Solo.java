@@ -19,6 +19,7 @@ import solo.state.internal.DefaultStore;
 import solo.state.schema.CompanySchema;
 import solo.state.storage.Storage;
 import solo.state.storage.Storages;
+import solo.support.Lazy;
 
 /**
  * Wires Solo for one company, in plain code and in one place: tests start exactly what production
@@ -27,14 +28,14 @@ import solo.state.storage.Storages;
 public final class Solo implements AutoCloseable {
     private final Company company;
     private final Store store;
-    private final Execution execution;
+    private final Lazy<Execution> execution;
     private final Outside outside;
 
     /** The parts that touch the outside world: secrets, email, webhooks, the http action. */
     private record Outside(Secrets secrets, EmailSender email, EmailPoller emailPoller, Webhooks webhooks,
             HttpActions http) {}
 
-    private Solo(Company company, Store store, Execution execution, Outside outside) {
+    private Solo(Company company, Store store, Lazy<Execution> execution, Outside outside) {
         this.company = company;
         this.store = store;
         this.execution = execution;
@@ -57,9 +58,13 @@ public final class Solo implements AutoCloseable {
         return store;
     }
 
-    /** Agents, models, the ledger and cache, budgets, policies and escalation. */
+    /**
+     * Agents, models, the ledger and cache, budgets, policies and escalation. Loaded on first use (their
+     * definitions take a second to compile, which commands about entities should not pay); a broken agent
+     * or policy file is refused then, naming its file, line and column.
+     */
     public Execution execution() {
-        return execution;
+        return execution.get();
     }
 
     /** The company's sealed secrets; also the resolver of {@code secret:NAME} and {@code env:NAME} references. */
@@ -128,10 +133,9 @@ public final class Solo implements AutoCloseable {
         }
 
         public Solo open() {
-            // Definitions and configuration are read first: a broken schema, agent, policy or solo.yaml
-            // section must stop us before the database is touched.
+            // Definitions and configuration are read first: a broken schema file or solo.yaml section must
+            // stop us before the database is touched.
             CompanySchema schema = CompanySchema.load(company.schemaDir());
-            ExecutionConfig executionConfig = ExecutionConfig.load(company, schema);
             EmailConfig emailConfig = EmailConfig.read(company);
             HooksConfig hooksConfig = HooksConfig.read(company);
             Storage storage = Storages.open(databaseUrl, company.sqliteFile());
@@ -141,7 +145,8 @@ public final class Solo implements AutoCloseable {
             Outside outside = new Outside(secrets, new EmailSender(store, emailConfig, secrets, clock),
                     new EmailPoller(store, emailConfig, secrets, clock), new Webhooks(storage, hooksConfig, secrets, clock),
                     new HttpActions(hooksConfig.outbound(), secrets));
-            Execution execution = Execution.open(executionConfig, store, clock, secrets, memorySearch);
+            Lazy<Execution> execution = Lazy.of(() ->
+                    Execution.open(ExecutionConfig.load(company, schema), store, clock, secrets, memorySearch));
             return new Solo(company, store, execution, outside);
         }
     }

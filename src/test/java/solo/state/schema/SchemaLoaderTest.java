@@ -63,8 +63,11 @@ class SchemaLoaderTest {
                     minimum: lots
                 """);
 
-        assertThatThrownBy(() -> CompanySchema.load(dir))
+        CompanySchema schema = CompanySchema.load(dir); // reading alone does not compile schemas
+        assertThatThrownBy(schema::checkAll)
                 .hasMessageStartingWith("schema/gadget.yaml:5:14: not a valid JSON Schema: /properties/weight/minimum");
+        assertThatThrownBy(() -> schema.type("gadget").validate(Json.object()))
+                .hasMessageStartingWith("schema/gadget.yaml:5:14: not a valid JSON Schema");
     }
 
     @Test
