@@ -10,8 +10,9 @@ solo_find_jdk() {
     local candidates=() c major
     [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
     command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
-    if [ -d /usr/lib/jvm ]; then
-        while IFS= read -r c; do candidates+=("$c"); done < <(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV)
+    local jvm_dir="${SOLO_JVM_DIR:-/usr/lib/jvm}"   # overridable for the launcher's own tests
+    if [ -d "$jvm_dir" ]; then
+        while IFS= read -r c; do candidates+=("$c"); done < <(ls -d "$jvm_dir"/*/bin/java 2>/dev/null | sort -rV)
     fi
     for c in "${candidates[@]}"; do
         [ -x "$c" ] || continue

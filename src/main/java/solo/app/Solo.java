@@ -3,7 +3,19 @@ package solo.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import solo.company.Company;
+import solo.execution.Execution;
+import solo.execution.ExecutionConfig;
+import solo.execution.email.EmailConfig;
+import solo.execution.email.EmailPoller;
+import solo.execution.email.EmailSender;
+import solo.execution.secret.SecretKeys;
+import solo.execution.secret.Secrets;
+import solo.execution.tool.MemorySearch;
+import solo.execution.webhook.HooksConfig;
+import solo.execution.webhook.HttpActions;
+import solo.execution.webhook.Webhooks;
 import solo.orchestration.Orchestrator;
 import solo.orchestration.action.Action;
 import solo.orchestration.action.ActionGuard;
@@ -17,6 +29,7 @@ import solo.state.internal.DefaultStore;
 import solo.state.schema.CompanySchema;
 import solo.state.storage.Storage;
 import solo.state.storage.Storages;
+import solo.support.Lazy;
 
 /**
  * Wires Solo for one company, in plain code and in one place: tests start exactly what production
@@ -25,11 +38,19 @@ import solo.state.storage.Storages;
 public final class Solo implements AutoCloseable {
     private final Company company;
     private final Store store;
+    private final Lazy<Execution> execution;
+    private final Outside outside;
     private final Orchestrator orchestrator;
 
-    private Solo(Company company, Store store, Orchestrator orchestrator) {
+    /** The parts that touch the outside world: secrets, email, webhooks, the http action. */
+    private record Outside(Secrets secrets, EmailSender email, EmailPoller emailPoller, Webhooks webhooks,
+            HttpActions http) {}
+
+    private Solo(Company company, Store store, Lazy<Execution> execution, Outside outside, Orchestrator orchestrator) {
         this.company = company;
         this.store = store;
+        this.execution = execution;
+        this.outside = outside;
         this.orchestrator = orchestrator;
     }
 
@@ -49,14 +70,49 @@ public final class Solo implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Agents, models, the ledger and cache, budgets, policies and escalation. Loaded on first use (their
+     * definitions take a second to compile, which commands about entities should not pay); a broken agent
+     * or policy file is refused then, naming its file, line and column.
+     */
+    public Execution execution() {
+        return execution.get();
+    }
+
     /** Flows, runs and their controls; {@code orchestrator().start()} runs the worker and triggers ({@code solo up}). */
     public Orchestrator orchestrator() {
         return orchestrator;
     }
 
+    /** The company's sealed secrets; also the resolver of {@code secret:NAME} and {@code env:NAME} references. */
+    public Secrets secrets() {
+        return outside.secrets();
+    }
+
+    /** The {@code email.send} action (SMTP, or the outbox folder). */
+    public EmailSender email() {
+        return outside.email();
+    }
+
+    /** Inbound email (IMAP or maildir); {@code start()} it to poll on a schedule. */
+    public EmailPoller emailPoller() {
+        return outside.emailPoller();
+    }
+
+    /** Inbound webhooks: what {@code POST /hooks/NAME} calls. */
+    public Webhooks webhooks() {
+        return outside.webhooks();
+    }
+
+    /** The {@code http} action. */
+    public HttpActions http() {
+        return outside.http();
+    }
+
     @Override
     public void close() {
         orchestrator.close();
+        outside.emailPoller().close();
         store.close();
     }
 
@@ -65,6 +121,8 @@ public final class Solo implements AutoCloseable {
         private final Company company;
         private String databaseUrl;
         private Clock clock = Clock.systemUTC();
+        private Map<String, String> environment = System.getenv();
+        private MemorySearch memorySearch = MemorySearch.NONE;
         private RuntimeSettings runtimeSettings;
         private final AgentFunctions agents = AgentFunctions.builtIn();
         private final Actions actions = Actions.builtIn();
@@ -86,12 +144,23 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
+        /** The environment seen by secrets ({@code SOLO_SECRET_KEY}, {@code env:NAME} references). */
+        public Builder withEnvironment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        public Builder withMemorySearch(MemorySearch memorySearch) {
+            this.memorySearch = memorySearch;
+            return this;
+        }
+
         public Builder withRuntimeSettings(RuntimeSettings settings) {
             this.runtimeSettings = settings;
             return this;
         }
 
-        /** An agent function for {@code agent: NAME} steps (until real agents exist). */
+        /** An agent function for {@code agent: NAME} steps (until agents plug into the runtime). */
         public Builder withAgentFunction(String name, AgentFunction function) {
             agents.register(name, function);
             return this;
@@ -102,7 +171,7 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
-        /** The guard asked before every action (policies); the default allows everything. */
+        /** The guard asked before every action (policies plug in here); the default allows everything. */
         public Builder withActionGuard(ActionGuard actionGuard) {
             this.guard = actionGuard;
             return this;
@@ -114,15 +183,25 @@ public final class Solo implements AutoCloseable {
         }
 
         public Solo open() {
-            // The schema is read first: a broken schema file must stop us before the database is touched.
+            // Definitions and configuration are read first: a broken schema file or solo.yaml section must
+            // stop us before the database is touched.
             CompanySchema schema = CompanySchema.load(company.schemaDir());
+            EmailConfig emailConfig = EmailConfig.read(company);
+            HooksConfig hooksConfig = HooksConfig.read(company);
             RuntimeSettings settings = runtimeSettings != null ? runtimeSettings
                     : RuntimeSettings.read(company.config().document());
             Storage storage = Storages.open(databaseUrl, company.sqliteFile());
             Store store = new DefaultStore(storage, schema, clock);
+            Secrets secrets = new Secrets(storage, company.dir(),
+                    new SecretKeys(SecretKeys.defaultDir(environment), environment), environment, clock);
+            Outside outside = new Outside(secrets, new EmailSender(store, emailConfig, secrets, clock),
+                    new EmailPoller(store, emailConfig, secrets, clock), new Webhooks(storage, hooksConfig, secrets, clock),
+                    new HttpActions(hooksConfig.outbound(), secrets));
+            Lazy<Execution> execution = Lazy.of(() ->
+                    Execution.open(ExecutionConfig.load(company, schema), store, clock, secrets, memorySearch));
             Orchestrator orchestrator = new Orchestrator(store, company.dir(),
                     new Orchestrator.Plugins(agents, actions, guard, extraKinds), settings, clock);
-            return new Solo(company, store, orchestrator);
+            return new Solo(company, store, execution, outside, orchestrator);
         }
     }
 }

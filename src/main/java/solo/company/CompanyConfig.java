@@ -34,7 +34,7 @@ public final class CompanyConfig {
         }
         for (String key : root.propertyNames()) {
             if (!SECTIONS.contains(key)) {
-                throw doc.error("/" + key, "unknown section '" + key + "' (known: " + String.join(", ",
+                throw doc.errorAtKey("/" + key, "unknown section '" + key + "' (known: " + String.join(", ",
                         new TreeSet<>(SECTIONS)) + ")");
             }
         }

@@ -58,9 +58,12 @@ public final class Demo {
 
     private void showGraph(Store store, Entity acme) {
         section("The operational graph around " + acme.label() + " (2 links deep)");
+        java.util.Map<String, String> labels = new java.util.HashMap<>(java.util.Map.of(acme.id(), acme.label()));
         for (Neighbour n : store.neighbours(acme.id(), 2)) {
-            String arrow = n.outgoing() ? "-" + n.via().type() + "->" : "<-" + n.via().type() + "-";
-            say("  ".repeat(n.depth()) + arrow + " " + n.entity().type() + " " + n.entity().label());
+            labels.put(n.entity().id(), n.entity().label());
+            String from = n.outgoing() ? n.via().from() : n.via().to();
+            String arrow = n.outgoing() ? " -" + n.via().type() + "-> " : " <-" + n.via().type() + "- ";
+            say("  " + labels.get(from) + arrow + n.entity().type() + " " + n.entity().label());
         }
         store.artifacts(acme.id(), 5).forEach(a -> say("  note: " + a.title() + " — " + a.text()));
     }

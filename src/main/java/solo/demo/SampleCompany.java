@@ -15,18 +15,18 @@ record SampleCompany(Entity acme, Entity ada) {
 
     static SampleCompany fill(Store store) {
         WriteResult companies = store.write(new Write(Actor.OPERATOR, "known companies", List.of(
-                create("company", "acme", Json.object().put("name", "Acme Robotics").put("domain", "acme.example")
+                create("company", "acme", Json.object().put("name", "Acme Robotics").put("domain", "acme.example.com")
                         .put("industry", "robotics").put("size", "51-200")),
-                create("company", "globex", Json.object().put("name", "Globex").put("domain", "globex.example")
+                create("company", "globex", Json.object().put("name", "Globex").put("domain", "globex.example.com")
                         .put("industry", "logistics").put("size", "201-1000")))));
         WriteResult people = store.write(new Write(Actor.OPERATOR, "leads from the conference", List.of(
-                create("lead", "lead_ada", Json.object().put("name", "Ada Park").put("email", "ada@acme.example")
+                create("lead", "lead_ada", Json.object().put("name", "Ada Park").put("email", "ada@acme.example.com")
                         .put("company", "Acme Robotics").put("role", "Head of Product").put("source", "event")
                         .put("status", "new").put("need", "a redesign of their robot fleet dashboard")),
-                create("lead", "lead_ben", Json.object().put("name", "Ben Ortiz").put("email", "ben@globex.example")
+                create("lead", "lead_ben", Json.object().put("name", "Ben Ortiz").put("email", "ben@globex.example.com")
                         .put("company", "Globex").put("source", "webform").put("status", "new")),
                 create("customer", "cust_acme", Json.object().put("name", "Acme Robotics (design)")
-                        .put("email", "billing@acme.example").put("status", "active").put("since", "2026-02-01")
+                        .put("email", "billing@acme.example.com").put("status", "active").put("since", "2026-02-01")
                         .put("payment_terms_days", 30)),
                 new Change.AddLink("lead_ada", "works_at", "acme"),
                 new Change.AddLink("lead_ben", "works_at", "globex"))));

@@ -6,8 +6,10 @@ import solo.state.contract.AuditContract;
 import solo.state.contract.EntityContract;
 import solo.state.contract.LinkContract;
 import solo.state.contract.WritePathContract;
+import solo.execution.contract.LedgerContract;
 import solo.orchestration.contract.RunLifecycleContract;
 import solo.orchestration.contract.StepExecutionContract;
+import solo.execution.contract.ResponseCacheContract;
 import solo.testing.Database;
 
 /** The storage contract on the embedded SQLite file. */
@@ -43,6 +45,20 @@ class SqliteStorageTest {
     @Nested
     class WritePath extends WritePathContract {
         WritePath() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class Ledger extends LedgerContract {
+        Ledger() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class ResponseCache extends ResponseCacheContract {
+        ResponseCache() {
             super(Database.SQLITE);
         }
     }

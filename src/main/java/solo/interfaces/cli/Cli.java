@@ -29,6 +29,7 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false); // "--body @file.json" is ours to read, not picocli's argument file
         cli.setParameterExceptionHandler((ex, args) -> {
             err.println("solo: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);

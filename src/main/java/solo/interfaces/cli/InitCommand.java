@@ -28,6 +28,7 @@ final class InitCommand implements Runnable {
         Company company = CompanyTemplate.init(dir, companyName);
         // Opening once creates the database (or migrates the configured one) and proves the schema loads.
         try (Solo solo = Solo.open(company)) {
+            solo.store().schema().checkAll();
             Printer out = new Printer(spec, null);
             out.line("Created company '%s' in %s", companyName, company.dir());
             out.line("  entity types: %s", String.join(", ", solo.store().schema().types().keySet()));

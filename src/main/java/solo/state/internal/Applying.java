@@ -18,15 +18,17 @@ final class Applying {
     final WriteTx tx;
     final Write write;
     final Instant at;
+    final Prechecked prechecked;
     private final EventLog log;
     private final List<Event> events = new ArrayList<>();
     private final Map<String, Entity> entities = new LinkedHashMap<>();
     private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
 
-    Applying(WriteTx tx, Write write, Instant at, EventLog log) {
+    Applying(WriteTx tx, Write write, Instant at, EventLog log, Prechecked prechecked) {
         this.tx = tx;
         this.write = write;
         this.at = at;
+        this.prechecked = prechecked;
         this.log = log;
     }
 

@@ -22,8 +22,8 @@ final class ChangeApplier {
         this.links = new LinkWrites(schema);
     }
 
-    WriteResult apply(WriteTx tx, Write write) throws SQLException {
-        Applying a = new Applying(tx, write, clock.instant(), log);
+    WriteResult apply(WriteTx tx, Write write, Prechecked prechecked) throws SQLException {
+        Applying a = new Applying(tx, write, clock.instant(), log, prechecked);
         for (Change change : write.changes()) {
             switch (change) {
                 case Change.CreateEntity c -> entities.create(a, c);

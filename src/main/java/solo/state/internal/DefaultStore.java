@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import solo.state.Artifact;
+import solo.state.Change;
 import solo.state.Entity;
 import solo.state.Event;
 import solo.state.Link;
@@ -43,13 +44,29 @@ public final class DefaultStore implements Store {
 
     @Override
     public WriteResult write(Write write) {
-        return storage.write(tx -> applier.apply(tx, write));
+        Prechecked prechecked = precheck(write);
+        return storage.write(tx -> applier.apply(tx, write, prechecked));
+    }
+
+    /** Checks and serializes new bodies on the caller's thread; failures surface here, before queueing. */
+    private Prechecked precheck(Write write) {
+        Prechecked prechecked = new Prechecked();
+        for (Change change : write.changes()) {
+            if (change instanceof Change.CreateEntity c) {
+                schema.find(c.type()).ifPresent(t -> prechecked.put(c.body(), t.name(), EntityWrites.checkedBody(t, c.body())));
+            } else if (change instanceof Change.UpdateEntity u) {
+                storage.read(sql -> sql.queryOne("SELECT type FROM entities WHERE id = ?", rs -> rs.getString(1), u.id()))
+                        .flatMap(schema::find)
+                        .ifPresent(t -> prechecked.put(u.body(), t.name(), EntityWrites.checkedBody(t, u.body())));
+            }
+        }
+        return prechecked;
     }
 
     @Override
     public WriteResult apply(WriteTx tx, Write write) {
         try {
-            return applier.apply(tx, write);
+            return applier.apply(tx, write, Prechecked.NONE);
         } catch (SQLException e) {
             throw new StorageException(storage.kind() + ": write failed: " + e.getMessage(), e);
         }

@@ -29,7 +29,7 @@ final class EntityWrites {
 
     void create(Applying a, Change.CreateEntity c) throws SQLException {
         EntityType type = schema.type(c.type());
-        String body = checkedBody(type, c.body());
+        String body = checkedBody(a, type, c.body());
         String id = c.id() != null ? checkedId(c.id()) : Ids.next(type.name());
         if (EntityRows.find(a.tx, id).isPresent()) {
             throw new RefusedWriteException("entity " + id + " already exists");
@@ -44,7 +44,7 @@ final class EntityWrites {
     void update(Applying a, Change.UpdateEntity c) throws SQLException {
         EntityRows.Row old = live(a, c.id());
         checkVersion(old, c.expectedVersion());
-        String body = checkedBody(schema.type(old.type()), c.body());
+        String body = checkedBody(a, schema.type(old.type()), c.body());
         if (body.equals(old.body())) {
             a.touched(old.toEntity()); // nothing changed: no new version, no event
             return;
@@ -103,7 +103,13 @@ final class EntityWrites {
         }
     }
 
-    private static String checkedBody(EntityType type, JsonNode body) {
+    private static String checkedBody(Applying a, EntityType type, JsonNode body) {
+        String prechecked = a.prechecked.text(body, type.name());
+        return prechecked != null ? prechecked : checkedBody(type, body);
+    }
+
+    /** Validates and serializes a body; throws if it breaks the schema or the size limit. */
+    static String checkedBody(EntityType type, JsonNode body) {
         if (!body.isObject()) {
             throw new InvalidEntityException(type.name(), List.of(new Violation("", "type",
                     "the body must be a JSON object, not " + body.getNodeType().name().toLowerCase(), null)));

@@ -10,12 +10,11 @@ import tools.jackson.databind.JsonNode;
 public final class EntityType {
     private final String name;
     private final YamlDocument source;
-    private final SchemaCheck check;
+    private volatile SchemaCheck check;
 
-    EntityType(String name, YamlDocument source, SchemaCheck check) {
+    EntityType(String name, YamlDocument source) {
         this.name = name;
         this.source = source;
-        this.check = check;
     }
 
     public String name() {
@@ -38,6 +37,24 @@ public final class EntityType {
 
     /** The broken rules, each naming the field, the rule and where in the schema file the rule is. */
     public List<Violation> validate(JsonNode body) {
-        return check.validate(body, source);
+        return check().validate(body, source);
+    }
+
+    /**
+     * The compiled schema, made on first use: checking a schema against the JSON Schema meta-schema and
+     * compiling it costs about half a second of start-up, which commands that only read should not pay.
+     * A schema that is not valid JSON Schema is refused here, naming its file, line and column.
+     */
+    SchemaCheck check() {
+        SchemaCheck c = check;
+        if (c == null) {
+            synchronized (this) {
+                if (check == null) {
+                    check = SchemaLoader.compile(source);
+                }
+                c = check;
+            }
+        }
+        return c;
     }
 }

@@ -65,18 +65,23 @@ final class SchemaLoader {
         if (!root.isObject()) {
             throw doc.error("", "an entity type's schema must be a YAML mapping (a JSON Schema object)");
         }
+        JsonNode type = root.get("type");
+        if (type == null || !"object".equals(type.asString())) {
+            throw doc.error(type == null ? "" : "/type", "an entity type's schema must say type: object");
+        }
+        return new EntityType(name, doc);
+    }
+
+    /** Checks a type's schema against the JSON Schema meta-schema, then compiles it. */
+    static SchemaCheck compile(YamlDocument doc) {
         List<Violation> problems = SchemaCheck.checkSchema(doc);
         if (!problems.isEmpty()) {
             Violation first = problems.getFirst();
             throw doc.error(first.field(), "not a valid JSON Schema: " + first.field() + " " + first.message()
                     + " [" + first.rule() + "]");
         }
-        JsonNode type = root.get("type");
-        if (type == null || !"object".equals(type.asString())) {
-            throw doc.error(type == null ? "" : "/type", "an entity type's schema must say type: object");
-        }
         try {
-            return new EntityType(name, doc, SchemaCheck.compile(root));
+            return SchemaCheck.compile(doc.root());
         } catch (RuntimeException e) {
             throw doc.error("", "not a valid JSON Schema: " + e.getMessage());
         }
@@ -103,7 +108,7 @@ final class SchemaLoader {
             }
             for (var field : def.properties()) {
                 if (!Set.of("description", "from", "to").contains(field.getKey())) {
-                    throw doc.error(at + "/" + field.getKey(), "unknown field '" + field.getKey()
+                    throw doc.errorAtKey(at + "/" + field.getKey(), "unknown field '" + field.getKey()
                             + "' (expected description, from, to)");
                 }
             }

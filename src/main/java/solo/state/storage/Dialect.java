@@ -86,16 +86,17 @@ public enum Dialect {
 
     abstract void rollback(Connection c) throws SQLException;
 
-    void savepoint(Connection c) throws SQLException {
-        execute(c, "SAVEPOINT unit");
+    // Savepoints run once per writer in a shared commit: through the cached statements of the write path.
+    void savepoint(Sql sql) throws SQLException {
+        sql.bind("SAVEPOINT unit").execute();
     }
 
-    void releaseSavepoint(Connection c) throws SQLException {
-        execute(c, "RELEASE SAVEPOINT unit");
+    void releaseSavepoint(Sql sql) throws SQLException {
+        sql.bind("RELEASE SAVEPOINT unit").execute();
     }
 
-    void rollbackToSavepoint(Connection c) throws SQLException {
-        execute(c, "ROLLBACK TO SAVEPOINT unit");
+    void rollbackToSavepoint(Sql sql) throws SQLException {
+        sql.bind("ROLLBACK TO SAVEPOINT unit").execute();
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

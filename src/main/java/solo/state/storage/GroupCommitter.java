@@ -130,7 +130,7 @@ public final class GroupCommitter implements AutoCloseable {
                 }
             } else {
                 for (Pending<?> pending : batch) {
-                    runInSavepoint(pending, tx, c);
+                    runInSavepoint(pending, tx);
                 }
             }
             tx.runBeforeCommit();
@@ -146,16 +146,16 @@ public final class GroupCommitter implements AutoCloseable {
         batch.forEach(Pending::deliver);
     }
 
-    private void runInSavepoint(Pending<?> pending, WriteTx tx, Connection c) throws SQLException {
+    private void runInSavepoint(Pending<?> pending, WriteTx tx) throws SQLException {
         WriteTx.Snapshot snapshot = tx.snapshot();
-        dialect.savepoint(c);
+        dialect.savepoint(tx);
         try {
             pending.run(tx);
-            dialect.releaseSavepoint(c);
+            dialect.releaseSavepoint(tx);
         } catch (Exception e) {
             pending.error = e;
-            dialect.rollbackToSavepoint(c);
-            dialect.releaseSavepoint(c);
+            dialect.rollbackToSavepoint(tx);
+            dialect.releaseSavepoint(tx);
             tx.restore(snapshot);
         }
     }

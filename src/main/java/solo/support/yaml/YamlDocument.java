@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -23,11 +24,14 @@ public final class YamlDocument {
     private final Path file;
     private final JsonNode root;
     private final Map<String, YamlLocation> locations;
+    private final Map<String, YamlLocation> keyLocations;
 
-    private YamlDocument(Path file, JsonNode root, Map<String, YamlLocation> locations) {
+    private YamlDocument(Path file, JsonNode root, Map<String, YamlLocation> locations,
+            Map<String, YamlLocation> keyLocations) {
         this.file = file;
         this.root = root;
         this.locations = locations;
+        this.keyLocations = keyLocations;
     }
 
     public static YamlDocument read(Path file) {
@@ -48,7 +52,8 @@ public final class YamlDocument {
     public static YamlDocument parse(Path file, String text) {
         Optional<Node> node;
         try {
-            node = new Compose(LoadSettings.builder().setLabel(file.toString()).build()).composeString(text);
+            node = new Compose(LoadSettings.builder().setLabel(file.toString())
+                    .setSchema(new CoreSchema()).build()).composeString(text);
         } catch (MarkedYamlEngineException e) {
             YamlLocation at = e.getProblemMark().or(e::getContextMark).map(YamlDocument::location).orElse(null);
             throw YamlException.at(file, at, "invalid YAML: " + e.getProblem());
@@ -56,10 +61,11 @@ public final class YamlDocument {
             throw new YamlException(file.toString(), "invalid YAML: " + e.getMessage());
         }
         Map<String, YamlLocation> locations = new HashMap<>();
+        Map<String, YamlLocation> keyLocations = new HashMap<>();
         JsonNode root = node.isPresent()
-                ? new YamlTreeConverter(file, locations).convert(node.get(), "")
+                ? new YamlTreeConverter(file, locations, keyLocations).convert(node.get(), "")
                 : MissingNode.getInstance();
-        return new YamlDocument(file, root, locations);
+        return new YamlDocument(file, root, locations, keyLocations);
     }
 
     static YamlLocation location(Mark mark) {
@@ -95,5 +101,11 @@ public final class YamlDocument {
 
     public YamlException error(String pointer, String message) {
         return new YamlException(describe(pointer), message);
+    }
+
+    /** An error about a mapping key itself (an unknown field): placed at the key, not at its value. */
+    public YamlException errorAtKey(String pointer, String message) {
+        YamlLocation at = keyLocations.get(pointer);
+        return at == null ? error(pointer, message) : new YamlException(at.describe(file), message);
     }
 }

@@ -19,10 +19,12 @@ final class YamlTreeConverter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final Path file;
     private final Map<String, YamlLocation> locations;
+    private final Map<String, YamlLocation> keyLocations;
 
-    YamlTreeConverter(Path file, Map<String, YamlLocation> locations) {
+    YamlTreeConverter(Path file, Map<String, YamlLocation> locations, Map<String, YamlLocation> keyLocations) {
         this.file = file;
         this.locations = locations;
+        this.keyLocations = keyLocations;
     }
 
     JsonNode convert(Node node, String pointer) {
@@ -49,7 +51,9 @@ final class YamlTreeConverter {
                 YamlLocation keyAt = keyNode.getStartMark().map(YamlDocument::location).orElse(at);
                 throw YamlException.at(file, keyAt, "duplicate key '" + key + "'");
             }
-            object.set(key, convert(tuple.getValueNode(), pointer + "/" + escape(key)));
+            String child = pointer + "/" + escape(key);
+            keyNode.getStartMark().ifPresent(m -> keyLocations.put(child, YamlDocument.location(m)));
+            object.set(key, convert(tuple.getValueNode(), child));
         }
         return object;
     }
@@ -91,6 +95,10 @@ final class YamlTreeConverter {
             number = new BigInteger(v.substring(2), 8);
         } else {
             number = new BigInteger(v);
+        }
+        // The same node classes Jackson's JSON parser makes, so YAML and JSON values compare equal.
+        if (number.bitLength() < 32) {
+            return NODES.numberNode(number.intValue());
         }
         return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
     }
