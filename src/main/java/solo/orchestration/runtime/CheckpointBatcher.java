@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import solo.state.storage.Dialect;
+import solo.state.storage.StorageException;
 import solo.state.storage.WriteTx;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,7 @@ final class CheckpointBatcher {
     private final Engine e;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private volatile Thread thread;
+    private volatile boolean stopped;
     /** One batch committing and one waiting: checkpoints arriving meanwhile gather into the next batch. */
     private final Semaphore inFlight = new Semaphore(2);
     private final LongAdder batches = new LongAdder();
@@ -43,6 +45,9 @@ final class CheckpointBatcher {
 
     /** Commits the checkpoint with others waiting at the same time; returns once it is durable. */
     void commit(StepRecord step, RunEnd end, JsonNode runOutput) {
+        if (stopped) {
+            throw new StorageException("the runtime is closed");
+        }
         start();
         Item item = new Item(step, end, runOutput, new CompletableFuture<>());
         queue.add(item);
@@ -58,6 +63,7 @@ final class CheckpointBatcher {
 
     /** Stops the batching thread (the write path is closing). */
     void stop() {
+        stopped = true;
         Thread t = thread;
         if (t != null) {
             t.interrupt();
