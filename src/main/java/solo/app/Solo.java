@@ -116,6 +116,16 @@ public final class Solo implements AutoCloseable {
         store.close();
     }
 
+    /**
+     * Webhook deliveries and inbound emails start the flows that name them ({@code webhook: NAME},
+     * {@code email.received}), in the transaction that records the delivery or the message.
+     */
+    private static void wireInboundTriggers(Outside outside, Orchestrator orchestrator) {
+        var triggers = orchestrator.inboundTriggers();
+        outside.webhooks().addListener((tx, d) -> triggers.hookDelivered(tx, d.hook(), d.deliveryId(), d.payload()));
+        outside.emailPoller().addListener((tx, m) -> triggers.emailReceived(tx, EmailTriggerView.of(m)));
+    }
+
     /** Overrides for tests and tools; production uses the defaults. */
     public static final class Builder {
         private final Company company;
@@ -201,6 +211,7 @@ public final class Solo implements AutoCloseable {
                     Execution.open(ExecutionConfig.load(company, schema), store, clock, secrets, memorySearch));
             Orchestrator orchestrator = new Orchestrator(store, company.dir(),
                     new Orchestrator.Plugins(agents, actions, guard, extraKinds), settings, clock);
+            wireInboundTriggers(outside, orchestrator);
             return new Solo(company, store, execution, outside, orchestrator);
         }
     }

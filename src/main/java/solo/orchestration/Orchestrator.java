@@ -31,6 +31,7 @@ import solo.orchestration.step.StepKind;
 import solo.orchestration.step.StepKinds;
 import solo.orchestration.trigger.CronTriggers;
 import solo.orchestration.trigger.EntityTriggers;
+import solo.orchestration.trigger.InboundTriggers;
 import solo.state.Store;
 
 /**
@@ -46,6 +47,7 @@ public final class Orchestrator implements AutoCloseable {
     private final Worker worker;
     private final CronTriggers cron;
     private final EntityTriggers entityTriggers;
+    private final InboundTriggers inboundTriggers;
     private volatile Thread triggers;
 
     /** The pluggable parts: agent functions, actions, the guard asked before actions, extra step kinds. */
@@ -74,6 +76,7 @@ public final class Orchestrator implements AutoCloseable {
         worker = new Worker(engine);
         cron = new CronTriggers(store.storage(), catalog.get(), runs);
         entityTriggers = new EntityTriggers(store, catalog.get(), runs);
+        inboundTriggers = new InboundTriggers(catalog.get(), runs);
     }
 
     private static String ownerId() {
@@ -104,6 +107,11 @@ public final class Orchestrator implements AutoCloseable {
 
     public EntityTriggers entityTriggers() {
         return entityTriggers;
+    }
+
+    /** Webhook and email triggers: called by the webhook and email listeners, in their transactions. */
+    public InboundTriggers inboundTriggers() {
+        return inboundTriggers;
     }
 
     /** Mean number of step checkpoints that shared one batch (for benchmarks). */

@@ -110,6 +110,8 @@ final class FlowCommand implements Runnable {
                 t.add(switch (d) {
                     case TriggerDefinition.Cron c -> "cron " + c.expression();
                     case TriggerDefinition.EntityEvent e -> e.type() + " " + String.join("/", e.on());
+                    case TriggerDefinition.Webhook w -> "webhook " + w.hook();
+                    case TriggerDefinition.EmailReceived m -> "email.received";
                 });
             }
             return String.join(", ", t);

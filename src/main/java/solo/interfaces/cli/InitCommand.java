@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import solo.app.Solo;
 import solo.company.Company;
 import solo.company.CompanyTemplate;
+import solo.interfaces.http.auth.AccessTokens;
 
 /** {@code solo init DIR}: a new company folder with the standard entity types. */
 @Command(name = "init", description = "Create a company folder: solo.yaml, schema/, flows/, agents/, policies/, playbooks/.")
@@ -33,6 +34,8 @@ final class InitCommand implements Runnable {
             out.line("Created company '%s' in %s", companyName, company.dir());
             out.line("  entity types: %s", String.join(", ", solo.store().schema().types().keySet()));
             out.line("  data: %s", company.databaseUrl().isBlank() ? company.sqliteFile() : "the configured database");
+            String token = new AccessTokens(solo.store().storage(), java.time.Clock.systemUTC()).replace();
+            out.line("  access token (shown only now; `solo token new` replaces it): %s", token);
             out.line("Next: cd %s && solo entity add lead --set name='Ada Lovelace' --set email=ada@example.com", dir);
         }
     }

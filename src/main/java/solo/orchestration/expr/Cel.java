@@ -22,7 +22,8 @@ import java.util.TreeSet;
 public final class Cel {
     /** The names an expression may use; each is a JSON-like value (maps, lists, strings, numbers). */
     public static final List<String> VARIABLES =
-            List.of("input", "trigger", "steps", "run", "item", "index", "entity", "before", "event");
+            List.of("input", "trigger", "steps", "run", "item", "index", "entity", "before", "event", "payload", "hook",
+                    "email");
 
     private static final CelCompiler COMPILER = compiler();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();

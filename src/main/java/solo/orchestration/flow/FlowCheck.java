@@ -10,12 +10,15 @@ public final class FlowCheck {
     private final YamlDocument document;
     private final Predicate<String> flowExists;
     private final Predicate<String> entityTypeExists;
+    private final Predicate<String> hookExists;
     private final List<String> problems = new ArrayList<>();
 
-    FlowCheck(YamlDocument document, Predicate<String> flowExists, Predicate<String> entityTypeExists) {
+    FlowCheck(YamlDocument document, Predicate<String> flowExists, Predicate<String> entityTypeExists,
+            Predicate<String> hookExists) {
         this.document = document;
         this.flowExists = flowExists;
         this.entityTypeExists = entityTypeExists;
+        this.hookExists = hookExists;
     }
 
     public void error(String pointer, String message) {
@@ -28,6 +31,11 @@ public final class FlowCheck {
 
     public boolean entityTypeExists(String type) {
         return entityTypeExists.test(type);
+    }
+
+    /** Whether solo.yaml declares this inbound webhook. */
+    public boolean hookExists(String name) {
+        return hookExists.test(name);
     }
 
     List<String> problems() {

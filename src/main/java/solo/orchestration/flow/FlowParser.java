@@ -28,18 +28,26 @@ public final class FlowParser {
     private final Map<String, ? extends StepKindRules> kinds;
     private final Predicate<String> flowExists;
     private final Predicate<String> entityTypeExists;
+    private final Predicate<String> hookExists;
 
     public FlowParser(Map<String, ? extends StepKindRules> kinds, Predicate<String> flowExists,
             Predicate<String> entityTypeExists) {
+        this(kinds, flowExists, entityTypeExists, hook -> true);
+    }
+
+    /** {@code hookExists}: whether solo.yaml declares an inbound webhook (what {@code webhook:} triggers name). */
+    public FlowParser(Map<String, ? extends StepKindRules> kinds, Predicate<String> flowExists,
+            Predicate<String> entityTypeExists, Predicate<String> hookExists) {
         this.kinds = kinds;
         this.flowExists = flowExists;
         this.entityTypeExists = entityTypeExists;
+        this.hookExists = hookExists;
     }
 
     /** Parses the text of {@code file} (shown as given, e.g. {@code flows/lead.yaml}). */
     public FlowDefinition parse(Path file, String text) {
         YamlDocument doc = YamlDocument.parse(file, text);
-        FlowCheck check = new FlowCheck(doc, flowExists, entityTypeExists);
+        FlowCheck check = new FlowCheck(doc, flowExists, entityTypeExists, hookExists);
         JsonNode root = doc.root();
         if (!root.isObject()) {
             throw new FlowException(doc.describe("") + ": a flow must be a mapping with steps (and name, triggers, input)");

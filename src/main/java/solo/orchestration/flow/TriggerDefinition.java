@@ -17,4 +17,13 @@ public sealed interface TriggerDefinition {
             return on.contains(eventKind);
         }
     }
+
+    /**
+     * A delivery to the inbound webhook {@code POST /hooks/NAME} (declared under {@code hooks.inbound} in
+     * solo.yaml), optionally filtered by a condition over {@code payload} and {@code hook}.
+     */
+    record Webhook(String hook, Expr when, Template input) implements TriggerDefinition {}
+
+    /** An inbound email stored by the poller, optionally filtered by a condition over {@code email}. */
+    record EmailReceived(Expr when, Template input) implements TriggerDefinition {}
 }

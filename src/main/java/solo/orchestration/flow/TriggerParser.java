@@ -16,10 +16,12 @@ import solo.orchestration.expr.ExpressionException;
 import solo.orchestration.expr.Template;
 import tools.jackson.databind.JsonNode;
 
-/** The {@code triggers:} list: {@code cron:} schedules and {@code entity:} events. */
+/** The {@code triggers:} list: {@code cron:} schedules, {@code entity:} events, {@code webhook:} deliveries, {@code email.received}. */
 final class TriggerParser {
     static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final Set<String> EVENTS = Set.of("created", "updated");
+    static final String EMAIL_RECEIVED = "email.received";
+    private static final java.util.regex.Pattern HOOK_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private final FlowCheck check;
 
     TriggerParser(FlowCheck check) {
@@ -42,10 +44,14 @@ final class TriggerParser {
                 cron(t, p, triggers);
             } else if (t.has("entity")) {
                 entity(t, p, triggers);
+            } else if (t.has("webhook")) {
+                webhook(t, p, triggers);
+            } else if (t.has(EMAIL_RECEIVED)) {
+                email(t, p, triggers);
             } else if (t.has("manual")) {
                 continue; // every flow can be started by hand; saying so is allowed
             } else {
-                check.error(p, "unknown trigger: give cron: SCHEDULE or entity: TYPE");
+                check.error(p, "unknown trigger: give cron: SCHEDULE, entity: TYPE, webhook: HOOK or email.received");
             }
         }
         return triggers;
@@ -99,5 +105,60 @@ final class TriggerParser {
         }
         Template input = Template.compile(t.path("input"), (q, m) -> check.error(p + "/input" + q, m));
         out.add(new TriggerDefinition.EntityEvent(type, on, when, input));
+    }
+
+    /** {@code webhook: NAME}, with an optional {@code when:} over {@code payload} and {@code hook}. */
+    private void webhook(JsonNode t, String p, List<TriggerDefinition> out) {
+        onlyKeys(t, p, "webhook", "when", "input");
+        JsonNode name = t.path("webhook");
+        String hook = name.isString() ? name.asString() : "";
+        if (!HOOK_NAME.matcher(hook).matches()) {
+            check.error(p + "/webhook", "webhook: names an inbound hook of solo.yaml (hooks.inbound), lower-case letters,"
+                    + " digits, '_' or '-'");
+        } else if (!check.hookExists(hook)) {
+            check.error(p + "/webhook", "no inbound hook '" + hook + "' in solo.yaml (declare it under hooks.inbound)");
+        }
+        out.add(new TriggerDefinition.Webhook(hook, condition(t, p), input(t, p)));
+    }
+
+    /** {@code email.received} (its value empty or {@code true}), with an optional {@code when:} over {@code email}. */
+    private void email(JsonNode t, String p, List<TriggerDefinition> out) {
+        onlyKeys(t, p, EMAIL_RECEIVED, "when", "input");
+        JsonNode v = t.path(EMAIL_RECEIVED);
+        if (!v.isNull() && !(v.isBoolean() && v.asBoolean()) && !(v.isObject() && v.isEmpty())) {
+            check.error(p + "/" + EMAIL_RECEIVED, "email.received takes no value: put a filter in when:"
+                    + " (for example when: \"email.subject.contains('invoice')\")");
+        }
+        out.add(new TriggerDefinition.EmailReceived(condition(t, p), input(t, p)));
+    }
+
+    private void onlyKeys(JsonNode t, String p, String... allowed) {
+        Set<String> known = Set.of(allowed);
+        for (String key : t.propertyNames()) {
+            if (!known.contains(key)) {
+                check.error(p + "/" + key, "unknown key '" + key + "' in a " + allowed[0] + " trigger (known: "
+                        + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private Expr condition(JsonNode t, String p) {
+        if (!t.has("when")) {
+            return null;
+        }
+        if (!t.path("when").isString()) {
+            check.error(p + "/when", "when: must be a CEL condition in quotes");
+            return null;
+        }
+        try {
+            return Cel.compile(t.path("when").asString());
+        } catch (ExpressionException e) {
+            check.error(p + "/when", e.getMessage());
+            return null;
+        }
+    }
+
+    private Template input(JsonNode t, String p) {
+        return Template.compile(t.path("input"), (q, m) -> check.error(p + "/input" + q, m));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import solo.company.Company;
 import solo.orchestration.flow.FlowDefinition;
 import solo.orchestration.flow.FlowException;
 import solo.orchestration.flow.FlowParser;
@@ -98,7 +99,7 @@ public final class FlowCatalog {
         String name = shownAs.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         parsing.get().add(name);
         try {
-            return new FlowParser(kinds.all(), n -> file(n) != null, entityTypeExists).parse(shownAs, text);
+            return new FlowParser(kinds.all(), n -> file(n) != null, entityTypeExists, this::hookDeclared).parse(shownAs, text);
         } finally {
             parsing.get().remove(name);
         }
@@ -180,6 +181,15 @@ public final class FlowCatalog {
     public List<Map<String, Object>> history(String name) {
         return storage.read(sql -> sql.query("SELECT version, hash, created_at FROM flow_versions WHERE flow = ? ORDER BY version",
                 rs -> Map.<String, Object>of("version", rs.getInt(1), "hash", rs.getString(2), "created_at", rs.getLong(3)), name));
+    }
+
+    /** Whether solo.yaml declares the inbound webhook (hooks.inbound.NAME) that a webhook: trigger names. */
+    private boolean hookDeclared(String name) {
+        try {
+            return Company.open(companyDir).config().section("hooks").path("inbound").has(name);
+        } catch (RuntimeException e) {
+            return false; // solo.yaml's own problems are reported when it is read
+        }
     }
 
     private Path file(String name) {

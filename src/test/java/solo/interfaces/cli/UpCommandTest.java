@@ -35,7 +35,7 @@ class UpCommandTest {
         CliRun queued = CliRun.in(company.dir(), "--json", "flow", "run", "slow", "--detach");
         String id = solo.support.Json.parse(queued.out(), "out").get("id").asString();
         try (ChildJvm up = ChildJvm.start(Main.class, company.dir().resolve("up.err"), "--company",
-                company.dir().toString(), "up")) {
+                company.dir().toString(), "up", "--port", "0")) {
             assertThat(up.nextLine(Duration.ofSeconds(60))).startsWith("solo up: Test Company on ");
             Run run = waitForEnd(id);
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);

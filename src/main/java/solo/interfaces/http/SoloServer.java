@@ -1,0 +1,101 @@
+package solo.interfaces.http;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import solo.app.Solo;
+import solo.interfaces.cockpit.Cockpit;
+import solo.interfaces.cockpit.CockpitModule;
+import solo.interfaces.cockpit.CockpitPages;
+import solo.interfaces.cockpit.Templates;
+import solo.interfaces.http.api.ArtifactApi;
+import solo.interfaces.http.api.AuditApi;
+import solo.interfaces.http.api.EntityApi;
+import solo.interfaces.http.api.FlowApi;
+import solo.interfaces.http.api.GateApi;
+import solo.interfaces.http.api.GraphApi;
+import solo.interfaces.http.api.HookApi;
+import solo.interfaces.http.api.MetaApi;
+import solo.interfaces.http.api.RunApi;
+import solo.interfaces.http.auth.AccessTokens;
+import solo.interfaces.http.auth.Guard;
+import solo.interfaces.http.auth.Sessions;
+import solo.interfaces.http.metrics.MetricSource;
+import solo.interfaces.http.metrics.Metrics;
+import solo.interfaces.http.metrics.RunMetrics;
+import solo.interfaces.http.server.HttpServer;
+import solo.interfaces.http.server.Route;
+import solo.interfaces.http.server.Routes;
+import solo.interfaces.http.server.ServerSettings;
+import solo.interfaces.http.server.WebModule;
+
+/**
+ * The HTTP side of {@code solo up}, wired in one place: the API modules, the cockpit's pages, webhooks,
+ * {@code /openapi.json} and {@code /metrics}, behind one guard. Every route is declared here, before
+ * the server starts; tests start exactly this.
+ *
+ * <p>To add endpoints or pages (search, context packs, the inbox, KPIs): write a {@link WebModule} and/or a
+ * {@link CockpitModule} and add it to {@link #apiModules} / {@link #cockpitModules}; a meter source goes
+ * into {@link #metricSources}.
+ */
+public final class SoloServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ServerSettings settings;
+
+    private SoloServer(HttpServer server, ServerSettings settings) {
+        this.server = server;
+        this.settings = settings;
+    }
+
+    public static SoloServer start(Solo solo, ServerSettings settings) {
+        settings.checkBind();
+        AccessTokens tokens = new AccessTokens(solo.store().storage(), Clock.systemUTC());
+        Sessions sessions = new Sessions(tokens, Duration.ofHours(settings.sessionHours()));
+        Metrics metrics = new Metrics(metricSources(solo));
+        Routes routes = new Routes();
+        List<Route> table = new ArrayList<>();
+        for (WebModule m : apiModules(solo)) {
+            m.register(routes);
+        }
+        new MetaApi(() -> table, metrics, "Solo: " + solo.company().config().name()).register(routes);
+        Cockpit cockpit = new Cockpit(routes, new Templates(), solo.company().config().name());
+        for (CockpitModule m : cockpitModules(solo, sessions, settings)) {
+            m.register(cockpit);
+        }
+        table.addAll(routes.all());
+        Guard guard = new Guard(tokens, sessions);
+        HttpServer http = HttpServer.start(settings, table, guard::check, (ctx, f) -> CockpitPages.error(cockpit, ctx, f));
+        return new SoloServer(http, settings);
+    }
+
+    private static List<WebModule> apiModules(Solo solo) {
+        var o = solo.orchestrator();
+        return List.of(new EntityApi(solo.store()), new GraphApi(solo.store()), new ArtifactApi(solo.store()),
+                new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs()), new AuditApi(solo.store()),
+                new HookApi(solo.webhooks()));
+    }
+
+    private static List<CockpitModule> cockpitModules(Solo solo, Sessions sessions, ServerSettings settings) {
+        return CockpitPages.standard(solo, sessions, settings.sessionHours());
+    }
+
+    private static List<MetricSource> metricSources(Solo solo) {
+        return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The address the server answers on ({@code http://127.0.0.1:7070}). */
+    public URI uri() {
+        return server.uri(settings.host());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
