@@ -22,6 +22,8 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** Where a handler says the entity body sits in its request, so schema errors name the right field. */
     public static final String FIELD_PREFIX = "solo.field-prefix";
+    /** Set once a failure was answered, so the 404 handler does not answer it again. */
+    private static final String ANSWERED = "solo.answered";
 
     /** Renders a failure for a person (the cockpit's error page). */
     @FunctionalInterface
@@ -51,7 +53,7 @@ public final class HttpServer implements AutoCloseable {
             }
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, errorPage));
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (ctx.attribute(ANSWERED) == null) {
                     send(ctx, new Failure(404, "nothing at " + ctx.method() + " " + ctx.path(), null), errorPage);
                 }
             });
@@ -87,6 +89,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void send(Context ctx, Failure f, ErrorPage errorPage) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(f.status());
         if (Paths.isMachine(ctx.path()) || errorPage == null) {
             ObjectNode error = Json.object().put("status", f.status()).put("message", f.message());
