@@ -17,7 +17,9 @@ import solo.interfaces.http.server.ServerSettings;
 import solo.orchestration.Flows;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunStatus;
+import solo.state.Actor;
 import solo.state.Entity;
+import solo.support.Json;
 import solo.testing.CompanyConfigs;
 import solo.testing.TestCompany;
 import solo.testing.TestMail;
@@ -36,6 +38,7 @@ class InboundTriggersTest {
     private Solo solo;
     private SoloServer server;
     private Api api;
+    private String token;
 
     @BeforeEach
     void start() {
@@ -70,7 +73,7 @@ class InboundTriggersTest {
         solo = Solo.builder(configured).withDatabaseUrl(company.databaseUrl()).open();
         solo.secrets().set("WEBFORM_SECRET", SECRET);
         solo.secrets().set("IMAP_PASSWORD", TestMail.PASSWORD);
-        String token = new AccessTokens(solo.store().storage(), Clock.systemUTC()).replace();
+        token = new AccessTokens(solo.store().storage(), Clock.systemUTC()).replace();
         server = SoloServer.start(solo, ServerSettings.defaults().withPort(0));
         solo.orchestrator().start();
         api = new Api(server.uri(), null);
@@ -197,6 +200,18 @@ class InboundTriggersTest {
                 .contains("email.received takes no value"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("flows/bad-triggers.yaml:6:")
                 .contains("unknown key 'extra'"));
+    }
+
+    @Test
+    void a_script_in_an_email_subject_comes_out_escaped_on_the_entity_page() {
+        Entity bo = solo.store().create(Actor.OPERATOR, "test", "lead",
+                Json.object().put("name", "Bo Client").put("email", "bo@client.com"));
+        mail.deliverToOwnInbox(message("<x-1@client.test>", "<script>alert('subject')</script>")
+                .replace("bo@client.test", "bo@client.com"));
+        solo.emailPoller().pollOnce();
+        Api.Answer page = api.withToken(token).get("/entities/" + bo.id());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
     }
 
     static String message(String id, String subject) {
