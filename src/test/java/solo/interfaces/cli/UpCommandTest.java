@@ -36,7 +36,15 @@ class UpCommandTest {
         String id = solo.support.Json.parse(queued.out(), "out").get("id").asString();
         try (ChildJvm up = ChildJvm.start(Main.class, company.dir().resolve("up.err"), "--company",
                 company.dir().toString(), "up", "--port", "0")) {
-            assertThat(up.nextLine(Duration.ofSeconds(60))).startsWith("solo up: Test Company on ");
+            String first = up.nextLine(Duration.ofSeconds(60));
+            assertThat(first).startsWith("solo up: Test Company on ");
+            String tokenLine = up.nextLine(Duration.ofSeconds(10));
+            var served = java.util.regex.Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)").matcher(first);
+            assertThat(served.find()).as(first).isTrue();
+            String token = tokenLine.substring(tokenLine.lastIndexOf(' ') + 1);
+            var api = new solo.interfaces.http.Api(java.net.URI.create(served.group(1)), token);
+            assertThat(api.get("/api/runs").status()).isEqualTo(200);
+            assertThat(api.withToken(null).get("/api/runs").status()).isEqualTo(401);
             Run run = waitForEnd(id);
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(run.output()).isEqualTo(solo.support.Json.object().put("n", 2));
