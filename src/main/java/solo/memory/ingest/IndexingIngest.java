@@ -1,0 +1,97 @@
+package solo.memory.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import solo.memory.embed.Embedder;
+import solo.memory.index.Chunk;
+import solo.memory.index.ChunkIndex;
+import solo.memory.index.ChunkPosition;
+import solo.memory.index.Chunker;
+import solo.memory.index.IndexView;
+import solo.memory.index.IndexedChunk;
+
+/** {@link MemoryIngest} into a {@link ChunkIndex}: chunk, place in thread, embed, index. */
+public final class IndexingIngest implements MemoryIngest {
+    private final ChunkIndex index;
+    private final Embedder embedder;
+    private final Chunker chunker;
+
+    public IndexingIngest(ChunkIndex index, Embedder embedder, Chunker chunker) {
+        this.index = index;
+        this.embedder = embedder;
+        this.chunker = chunker;
+    }
+
+    @Override
+    public synchronized void ingest(List<MemoryDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        for (MemoryDocument d : documents) {
+            index.deleteSource(d.sourceId());
+        }
+        index.refresh();
+        List<Chunk> chunks = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        List<String> inContext = new ArrayList<>();
+        try (IndexView view = index.view()) {
+            Map<String, Chunk> lastInThread = new HashMap<>();
+            for (MemoryDocument d : documents) {
+                for (Chunker.Span span : chunker.split(d.text())) {
+                    String thread = d.thread().isEmpty() ? d.sourceId() : d.thread();
+                    Chunk previous = lastInThread.containsKey(thread)
+                            ? lastInThread.get(thread)
+                            : lastIndexed(view, thread);
+                    int pos = previous == null ? 0 : previous.threadPos() + 1;
+                    Chunk c = toChunk(d, span, thread, pos);
+                    chunks.add(c);
+                    own.add(PassageText.of(c));
+                    inContext.add(PassageText.inContext(previous, c));
+                    lastInThread.put(thread, c);
+                }
+            }
+        }
+        List<String> texts = new ArrayList<>(own);
+        texts.addAll(inContext);
+        List<float[]> vectors = embedder.embedPassages(texts);
+        List<IndexedChunk> indexed = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            indexed.add(new IndexedChunk(chunks.get(i), vectors.get(i), vectors.get(chunks.size() + i)));
+        }
+        index.add(indexed);
+        index.refresh();
+    }
+
+    private static Chunk lastIndexed(IndexView view, String thread) {
+        int last = view.lastPosition(thread);
+        return last < 0 ? null : view.chunkAt(thread, last).orElse(null);
+    }
+
+    private static Chunk toChunk(MemoryDocument d, Chunker.Span span, String thread, int pos) {
+        return new Chunk(
+                Chunk.chunkId(d.sourceId(), span.ordinal()),
+                d.sourceId(),
+                new ChunkPosition(span.ordinal(), span.start(), span.end()),
+                d.entityIds(),
+                d.kind(),
+                d.author(),
+                d.time().toEpochMilli(),
+                thread,
+                pos,
+                d.title(),
+                span.text());
+    }
+
+    @Override
+    public synchronized void remove(String sourceId) {
+        index.deleteSource(sourceId);
+        index.refresh();
+    }
+
+    @Override
+    public void commit() {
+        index.commit();
+    }
+}
