@@ -19,7 +19,7 @@ import solo.memory.retrieval.Retriever;
  */
 public final class MemoryEngine implements AutoCloseable {
     /** The model memory uses unless told otherwise (chosen on the retrieval benchmark; see README). */
-    public static final EmbeddingModels DEFAULT_MODEL = EmbeddingModels.BGE_SMALL_EN_V15_Q;
+    public static final EmbeddingModels DEFAULT_MODEL = EmbeddingModels.ALL_MINILM_L6_V2_Q;
 
     private final ExecutorService embeddingThreads;
     private final Embedder embedder;
@@ -27,28 +27,31 @@ public final class MemoryEngine implements AutoCloseable {
     private final IndexingIngest ingest;
     private final HybridRetriever retriever;
 
-    private MemoryEngine(Path dir, EmbeddingModels model, RetrievalSettings settings) {
-        // one embedding thread per core; ONNX Runtime parallelizes inside each call as well
-        this.embeddingThreads = Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-                    Thread t = new Thread(r, "memory-embed");
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.embedder = model.load(embeddingThreads);
+    private MemoryEngine(Path dir, Embedder embedder, ExecutorService embeddingThreads, RetrievalSettings settings) {
+        this.embeddingThreads = embeddingThreads;
+        this.embedder = embedder;
         this.index = dir == null ? ChunkIndex.inMemory(embedder.name()) : ChunkIndex.open(dir, embedder.name());
         this.ingest = new IndexingIngest(index, embedder, new Chunker());
         this.retriever = new HybridRetriever(index, embedder, settings);
     }
 
-    /** An engine whose index lives in a folder (created if missing). */
+    /**
+     * An engine with an in-process model. {@code dir} holds the index (created if missing); null
+     * keeps it in memory.
+     */
     public static MemoryEngine open(Path dir, EmbeddingModels model, RetrievalSettings settings) {
-        return new MemoryEngine(dir, model, settings);
+        // one embedding thread per core: batch ingest embeds texts in parallel, one ONNX thread each
+        ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "memory-embed");
+            t.setDaemon(true);
+            return t;
+        });
+        return new MemoryEngine(dir, model.load(threads), threads, settings);
     }
 
-    /** An engine whose index lives in memory only. */
-    public static MemoryEngine inMemory(EmbeddingModels model, RetrievalSettings settings) {
-        return new MemoryEngine(null, model, settings);
+    /** An engine over any embedder (tests use a small deterministic one). */
+    public static MemoryEngine open(Path dir, Embedder embedder, RetrievalSettings settings) {
+        return new MemoryEngine(dir, embedder, null, settings);
     }
 
     public MemoryIngest ingest() {
@@ -70,6 +73,8 @@ public final class MemoryEngine implements AutoCloseable {
     @Override
     public void close() {
         index.close();
-        embeddingThreads.shutdown();
+        if (embeddingThreads != null) {
+            embeddingThreads.shutdown();
+        }
     }
 }

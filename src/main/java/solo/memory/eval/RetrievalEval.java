@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RetrievalEval {
     public static final int RANKED = 50;
     private static final int INGEST_BATCH = 256;
-    private static final int WARMUP_QUERIES = 50;
+    private static final int WARMUP_QUERIES = 200;
 
     private final MemoryIngest ingest;
     private final Retriever retriever;

@@ -1,34 +1,41 @@
 package solo.memory.retrieval;
 
-import java.util.Arrays;
 import java.util.TreeMap;
 import org.apache.lucene.search.ScoreDoc;
+import solo.memory.index.ChunkFacts;
+import solo.memory.index.IndexView;
 
 /**
- * The pooled first-stage candidates of one search and their signals. Docs are kept in ascending
- * doc-id order so every loop over them is deterministic.
+ * The pooled first-stage candidates of one search, their signals and the facts the ranking reads.
+ * Docs are kept in ascending doc-id order so that every loop over them is deterministic.
  */
 final class Candidates {
     final int[] docs;
     final float[] lexical;
     final float[] semantic;
     final double[] fused;
+    final ChunkFacts[] facts;
 
-    private Candidates(int[] docs, float[] lexical) {
+    private Candidates(IndexView view, int[] docs, float[] lexical) {
         this.docs = docs;
         this.lexical = lexical;
         this.semantic = new float[docs.length];
         this.fused = new double[docs.length];
+        this.facts = view.facts(docs);
     }
 
-    static Candidates pool(ScoreDoc[] lexicalHits, ScoreDoc[]... otherHits) {
+    /**
+     * Pools the lists. A chunk outside BM25's top list gets lexical score 0: it is below the list's
+     * last score anyway, and computing it exactly would cost a query per chunk.
+     */
+    static Candidates pool(IndexView view, ScoreDoc[] lexicalHits, ScoreDoc[]... otherHits) {
         TreeMap<Integer, Float> lex = new TreeMap<>();
         for (ScoreDoc sd : lexicalHits) {
             lex.put(sd.doc, sd.score);
         }
         for (ScoreDoc[] hits : otherHits) {
             for (ScoreDoc sd : hits) {
-                lex.putIfAbsent(sd.doc, 0f); // outside BM25's top list: its BM25 score is ignored
+                lex.putIfAbsent(sd.doc, 0f);
             }
         }
         int[] docs = lex.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -36,14 +43,10 @@ final class Candidates {
         for (int i = 0; i < docs.length; i++) {
             l[i] = lex.get(docs[i]);
         }
-        return new Candidates(docs, l);
+        return new Candidates(view, docs, l);
     }
 
     int size() {
         return docs.length;
-    }
-
-    int indexOf(int doc) {
-        return Arrays.binarySearch(docs, doc);
     }
 }

@@ -8,14 +8,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
 import solo.memory.index.IndexFields;
 
-/** Builds the BM25 query: the question's terms against the text, title and author fields. */
+/**
+ * Builds the BM25 query: the question's terms against the text, title and author fields, like a
+ * plain BM25 over "author: title text" but with each field's length normalized on its own.
+ */
 final class LexicalQuery {
     private final QueryBuilder builder;
-    private final double authorWeight;
 
-    LexicalQuery(Analyzer analyzer, double authorWeight) {
+    LexicalQuery(Analyzer analyzer) {
         this.builder = new QueryBuilder(analyzer);
-        this.authorWeight = authorWeight;
     }
 
     /** The query, or null when the text has no searchable term (only stop words, say). */
@@ -24,9 +25,7 @@ final class LexicalQuery {
         int clauses = 0;
         clauses += add(b, IndexFields.TEXT, text, 1.0);
         clauses += add(b, IndexFields.TITLE, text, 1.0);
-        if (authorWeight > 0) {
-            clauses += add(b, IndexFields.AUTHOR_TEXT, text, authorWeight);
-        }
+        clauses += add(b, IndexFields.AUTHOR_TEXT, text, 1.0);
         return clauses == 0 ? null : b.build();
     }
 

@@ -62,21 +62,23 @@ public final class RetrievalSweep {
     static RetrievalSettings parse(String spec) {
         RetrievalSettings d = RetrievalSettings.defaults();
         int cand = d.candidates();
-        RetrievalSettings.Fusion fusion = d.fusion();
-        double sem = d.semanticWeight(), ctx = d.contextWeight(), nb = d.neighbourWeight(), author = d.authorWeight();
+        double sem = d.semanticWeight(), ctx = d.contextWeight(), spk = d.speakerBoost(), time = d.timeBoost();
+        double nb = d.neighbourWeight(), thr = d.threadWeight();
         for (String kv : spec.isEmpty() ? new String[0] : spec.split(",")) {
             String[] p = kv.split("=");
+            double v = Double.parseDouble(p[1]);
             switch (p[0]) {
-                case "cand" -> cand = Integer.parseInt(p[1]);
-                case "fusion" -> fusion = RetrievalSettings.Fusion.valueOf(p[1]);
-                case "sem" -> sem = Double.parseDouble(p[1]);
-                case "ctx" -> ctx = Double.parseDouble(p[1]);
-                case "nb" -> nb = Double.parseDouble(p[1]);
-                case "author" -> author = Double.parseDouble(p[1]);
+                case "cand" -> cand = (int) v;
+                case "sem" -> sem = v;
+                case "ctx" -> ctx = v;
+                case "spk" -> spk = v;
+                case "time" -> time = v;
+                case "nb" -> nb = v;
+                case "thr" -> thr = v;
                 default -> throw new IllegalArgumentException(p[0]);
             }
         }
-        return new RetrievalSettings(cand, fusion, sem, ctx, nb, author);
+        return new RetrievalSettings(cand, sem, ctx, spk, time, nb, thr);
     }
 
     static String line(String name, EvalReport r) {
