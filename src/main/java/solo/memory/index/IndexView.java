@@ -46,6 +46,10 @@ public final class IndexView implements AutoCloseable {
         this.leaves = searcher.getIndexReader().leaves();
     }
 
+    public IndexSearcher searcher() {
+        return searcher;
+    }
+
     /** Identifies the reader generation, for caches of per-index facts (the reader object itself). */
     public Object version() {
         return searcher.getIndexReader().getReaderCacheHelper().getKey();

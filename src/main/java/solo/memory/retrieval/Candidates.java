@@ -46,6 +46,15 @@ final class Candidates {
         return new Candidates(view, docs, l);
     }
 
+    boolean containsAll(ScoreDoc[] hits) {
+        for (ScoreDoc sd : hits) {
+            if (java.util.Arrays.binarySearch(docs, sd.doc) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int size() {
         return docs.length;
     }

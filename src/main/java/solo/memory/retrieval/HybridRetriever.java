@@ -9,6 +9,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import solo.memory.embed.Embedder;
 import solo.memory.index.Chunk;
+import solo.memory.index.ChunkFacts.ThreadRef;
 import solo.memory.index.ChunkIndex;
 import solo.memory.index.IndexFields;
 import solo.memory.index.IndexView;
@@ -23,10 +24,14 @@ import solo.memory.index.IndexView;
  *   <li>Score every pooled chunk exactly on meaning; fuse with BM25 (min-max, weighted).
  *   <li>Add metadata evidence: the named speaker wrote it, it is about the named date.
  *   <li>Spread scores to thread neighbours.
+ *   <li>Bring the neighbours of the best hits into the pool and rank again.
  *   <li>Sort, chunk id breaking ties, so the same index and question always give the same ranking.
  * </ol>
  */
 public final class HybridRetriever implements Retriever {
+    /** How many of the best hits bring their thread neighbours into the pool. */
+    private static final int EXPAND_TOP = 20;
+
     private final ChunkIndex index;
     private final Embedder embedder;
     private final RetrievalSettings settings;
@@ -53,8 +58,28 @@ public final class HybridRetriever implements Retriever {
             ScoreDoc[] ctx = view.nearest(IndexFields.CONTEXT_VECTOR, vector, filter, n);
             Candidates c = Candidates.pool(view, lex, own, ctx);
             rank(view, c, q, vector);
+            // neighbourhood expansion: the turns next to the best hits join the pool even when
+            // neither list proposed them (a bare "yes, the third one!" matches nothing by itself)
+            ScoreDoc[] near = neighboursOfTop(view, c, filter);
+            if (!c.containsAll(near)) {
+                c = Candidates.pool(view, lex, own, ctx, near);
+                rank(view, c, q, vector);
+            }
             return top(view, c, request.limit());
         }
+    }
+
+    private static ScoreDoc[] neighboursOfTop(IndexView view, Candidates c, Query filter) {
+        Integer[] order = order(c);
+        List<ThreadRef> refs = new ArrayList<>();
+        for (int r = 0; r < Math.min(EXPAND_TOP, order.length); r++) {
+            ThreadRef t = c.facts[order[r]].thread();
+            if (t != null) {
+                refs.add(new ThreadRef(t.thread(), t.pos() - 1));
+                refs.add(new ThreadRef(t.thread(), t.pos() + 1));
+            }
+        }
+        return Arrays.stream(view.docsAt(refs, filter)).mapToObj(d -> new ScoreDoc(d, 0)).toArray(ScoreDoc[]::new);
     }
 
     /** The index's author names, read once per index generation rather than once per question. */
