@@ -94,17 +94,26 @@ public final class RetrievalEval {
                 EvalReport.score(judged), EvalReport.byCategory(judged), percentile(ms, 50), percentile(ms, 95));
     }
 
-    /** The top {@value #RANKED} distinct documents for a question, best first. */
+    /**
+     * The top {@value #RANKED} distinct documents for a question, best first. Asks for as many
+     * chunks first, and for more only when long documents used several places.
+     */
     List<String> rank(String text, String scope) {
-        List<Hit> hits = retriever.search(new SearchRequest(text, Scope.entity(scope), RANKED * 2));
-        Set<String> sources = new LinkedHashSet<>();
-        for (Hit h : hits) {
-            if (sources.size() == RANKED) {
-                break;
+        int chunks = RANKED;
+        while (true) {
+            List<Hit> hits = retriever.search(new SearchRequest(text, Scope.entity(scope), chunks));
+            Set<String> sources = new LinkedHashSet<>();
+            for (Hit h : hits) {
+                if (sources.size() == RANKED) {
+                    break;
+                }
+                sources.add(h.chunk().sourceId());
             }
-            sources.add(h.chunk().sourceId());
+            if (sources.size() == RANKED || hits.size() < chunks || chunks >= 8 * RANKED) {
+                return List.copyOf(sources);
+            }
+            chunks *= 2;
         }
-        return List.copyOf(sources);
     }
 
     /** JIT warm-up with corpus sentences (never the benchmark's queries), so latency reflects a running server. */

@@ -46,9 +46,4 @@ public record Chunk(
     public static String chunkId(String sourceId, int ordinal) {
         return sourceId + "#" + ordinal;
     }
-
-    /** The same chunk at another place in its thread. */
-    public Chunk withThreadPos(int pos) {
-        return new Chunk(id, sourceId, position, entityIds, kind, author, time, thread, pos, title, text);
-    }
 }

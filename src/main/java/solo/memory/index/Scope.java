@@ -1,13 +1,14 @@
 package solo.memory.index;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /** What a search may see: one entity, an entity with its linked neighbours, or the whole company. */
@@ -24,7 +25,7 @@ public sealed interface Scope {
 
         @Override
         public Query filter() {
-            return new TermInSetQuery(IndexFields.ENTITY, List.of(new BytesRef(entityId)));
+            return new TermQuery(new Term(IndexFields.ENTITY, entityId));
         }
     }
 

@@ -2,6 +2,7 @@ package solo.memory.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import solo.memory.embed.Embedder;
@@ -53,15 +54,32 @@ public final class IndexingIngest implements MemoryIngest {
                 }
             }
         }
-        List<String> texts = new ArrayList<>(own);
-        texts.addAll(inContext);
-        List<float[]> vectors = embedder.embedPassages(texts);
+        List<float[]> vectors = embedDistinct(own, inContext);
         List<IndexedChunk> indexed = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             indexed.add(new IndexedChunk(chunks.get(i), vectors.get(i), vectors.get(chunks.size() + i)));
         }
         index.add(indexed);
         index.refresh();
+    }
+
+    /**
+     * Embeds own texts then context texts, each distinct text once: a chunk that starts its thread
+     * has no context, and its context vector is its own (half the work for standalone notes).
+     */
+    private List<float[]> embedDistinct(List<String> own, List<String> inContext) {
+        List<String> all = new ArrayList<>(own);
+        all.addAll(inContext);
+        Map<String, Integer> slot = new LinkedHashMap<>();
+        for (String t : all) {
+            slot.putIfAbsent(t, slot.size());
+        }
+        List<float[]> distinct = embedder.embedPassages(List.copyOf(slot.keySet()));
+        List<float[]> out = new ArrayList<>(all.size());
+        for (String t : all) {
+            out.add(distinct.get(slot.get(t)));
+        }
+        return out;
     }
 
     private static Chunk lastIndexed(IndexView view, String thread) {

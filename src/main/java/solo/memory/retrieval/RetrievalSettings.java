@@ -2,7 +2,7 @@ package solo.memory.retrieval;
 
 /**
  * The few knobs of hybrid retrieval. The defaults were chosen on half of the retrieval benchmark's
- * conversations and checked on the other half (see {@code solo/memory/README.md}).
+ * conversations and checked on the other half (see {@code src/main/java/solo/memory/README.md}).
  *
  * @param candidates      how many chunks each first-stage list (BM25, each vector field) proposes
  * @param semanticWeight  share of meaning in the fused score (0 = BM25 only, 1 = vectors only)
