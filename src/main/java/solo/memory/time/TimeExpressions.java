@@ -41,6 +41,10 @@ public final class TimeExpressions {
             + MONTH + "\\b");
     private static final Pattern YEAR_ALONE = Pattern.compile("\\b(?:in|of|during|since|until|before|after|by)\\s+" + YEAR + "\\b");
 
+    private static final Pattern BETWEEN = Pattern.compile(
+            "\\b(?:between|from)\\s+(.{3,40}?)\\s+(?:and|to|until|-)\\s+(.{3,40}?)(?=[?.,!;]|$)");
+    private static final Pattern ORDINAL_DAY = Pattern.compile(
+            "\\b(?:on|by|until|since)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?" + MONTH + ")");
     private static final Pattern AGO = Pattern.compile(
             "\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|couple of|few|\\d+)\\s+"
                     + "(day|week|month|year)s?\\s+ago\\b", Pattern.CASE_INSENSITIVE);
@@ -77,6 +81,33 @@ public final class TimeExpressions {
 
     private static List<DateRange> absolute(StringBuilder text, LocalDate written) {
         List<DateRange> out = new ArrayList<>();
+        scan(text, BETWEEN, m -> between(m.group(1), m.group(2), written), out);
+        out.addAll(singles(text, written));
+        return out;
+    }
+
+    /** "between August 11 and August 15 2023": one range from the start of one side to the end of the other. */
+    private static DateRange between(String left, String right, LocalDate written) {
+        List<DateRange> a = singles(new StringBuilder(left), written);
+        List<DateRange> b = singles(new StringBuilder(right), written);
+        if (a.size() != 1 || b.size() != 1) {
+            return null;
+        }
+        DateRange from = a.getFirst();
+        DateRange to = b.getFirst();
+        if (from.anyYear() && !to.anyYear()) {
+            from = new DateRange(from.from().withYear(to.to().getYear()), from.to().withYear(to.to().getYear()), false);
+        } else if (!from.anyYear() && to.anyYear()) {
+            to = new DateRange(to.from().withYear(from.from().getYear()), to.to().withYear(from.from().getYear()), false);
+        }
+        if (to.to().isBefore(from.from())) {
+            return null;
+        }
+        return new DateRange(from.from(), to.to(), from.anyYear() && to.anyYear());
+    }
+
+    private static List<DateRange> singles(StringBuilder text, LocalDate written) {
+        List<DateRange> out = new ArrayList<>();
         Integer defaultYear = written == null ? null : written.getYear();
         scan(text, ISO, m -> day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), out);
         scan(text, MONTH_DAY_YEAR, m -> day(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))), out);
@@ -95,6 +126,13 @@ public final class TimeExpressions {
 
     private static List<DateRange> relative(String text, LocalDate w) {
         List<DateRange> out = new ArrayList<>();
+        Matcher day = ORDINAL_DAY.matcher(text);
+        while (day.find()) {
+            LocalDate d = nearestDayOfMonth(w, Integer.parseInt(day.group(1)));
+            if (d != null) {
+                out.add(DateRange.day(d));
+            }
+        }
         Matcher m = AGO.matcher(text);
         while (m.find()) {
             Integer n = NUMBERS.get(m.group(1).toLowerCase(Locale.ROOT));
@@ -117,6 +155,21 @@ public final class TimeExpressions {
             out.add(relativeWord(m.group(1).toLowerCase(Locale.ROOT), w));
         }
         return out;
+    }
+
+    /** "on the 15th": that day in the writing month, the one before or the one after, whichever is nearest. */
+    private static LocalDate nearestDayOfMonth(LocalDate w, int day) {
+        LocalDate best = null;
+        for (int shift = -1; shift <= 1; shift++) {
+            YearMonth ym = YearMonth.from(w).plusMonths(shift);
+            if (day >= 1 && day <= ym.lengthOfMonth()) {
+                LocalDate d = ym.atDay(day);
+                if (best == null || Math.abs(d.toEpochDay() - w.toEpochDay()) < Math.abs(best.toEpochDay() - w.toEpochDay())) {
+                    best = d;
+                }
+            }
+        }
+        return best;
     }
 
     private static DateRange relativeWord(String word, LocalDate w) {

@@ -25,6 +25,23 @@ class TimeExpressionsTest {
     }
 
     @Test
+    void findsRangesBetweenTwoDates() {
+        assertThat(TimeExpressions.inQuery("Where was John between August 11 and August 15 2023?"))
+                .containsExactly(range("2023-08-11", "2023-08-15", false));
+        assertThat(TimeExpressions.inQuery("What happened between May 2022 and July 2022?"))
+                .containsExactly(range("2022-05-01", "2022-07-31", false));
+        assertThat(TimeExpressions.inQuery("between you and me, what is it?")).isEmpty();
+    }
+
+    @Test
+    void aDayOfMonthAloneIsTheNearestSuchDay() {
+        assertThat(TimeExpressions.mentionedIn("I met the team on the 15th", LocalDate.parse("2023-08-17")))
+                .containsExactly(range("2023-08-15", "2023-08-15", false));
+        assertThat(TimeExpressions.mentionedIn("The demo is on the 2nd", LocalDate.parse("2023-08-29")))
+                .containsExactly(range("2023-09-02", "2023-09-02", false));
+    }
+
+    @Test
     void aDateWithoutYearMatchesEveryYear() {
         DateRange june = TimeExpressions.inQuery("When did the team go camping in June?").getFirst();
         assertThat(june.anyYear()).isTrue();
