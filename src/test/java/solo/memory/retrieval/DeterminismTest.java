@@ -70,6 +70,28 @@ class DeterminismTest {
         }
     }
 
+    @Test
+    void theRealModelRebuildsTheSameIndexWhateverTheBatches() {
+        // the quantized ONNX model must give the same vector for the same text however texts are
+        // grouped (texts are embedded one by one for that reason); one engine per layout
+        List<List<String>> first = new ArrayList<>();
+        try (MemoryEngine engine = MemoryEngine.open(null, MemoryEngine.DEFAULT_MODEL, RetrievalSettings.defaults())) {
+            List<MemoryDocument> docs = Fixtures.threeCustomers();
+            for (MemoryDocument d : docs) {
+                engine.ingest().ingest(List.of(d));
+            }
+            for (String q : QUESTIONS) {
+                first.add(ranking(engine, q, Scope.company()));
+            }
+        }
+        try (MemoryEngine engine = MemoryEngine.open(null, MemoryEngine.DEFAULT_MODEL, RetrievalSettings.defaults())) {
+            engine.ingest().ingest(Fixtures.threeCustomers());
+            for (int i = 0; i < QUESTIONS.size(); i++) {
+                assertThat(ranking(engine, QUESTIONS.get(i), Scope.company())).isEqualTo(first.get(i));
+            }
+        }
+    }
+
     /** Chunk ids with scores, so that a change in either shows. */
     private static List<String> ranking(MemoryEngine engine, String q, Scope scope) {
         return engine.retriever().search(new SearchRequest(q, scope, 50)).stream()
