@@ -29,6 +29,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class ChunkIndex implements Closeable {
     static final String EMBEDDER_KEY = "embedder";
+    static final String FORMAT_KEY = "format";
+    /**
+     * Bumped whenever fields or analysis change: an index written under another format must be
+     * rebuilt, since the same question would not find the same terms.
+     */
+    static final String FORMAT = "memory-1";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -116,7 +122,7 @@ public final class ChunkIndex implements Closeable {
     /** Makes the changes durable, with the marker a reader checks on open. */
     public void commit() {
         try {
-            writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedderName).entrySet());
+            writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedderName, FORMAT_KEY, FORMAT).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,6 +148,10 @@ public final class ChunkIndex implements Closeable {
         if (stored != null && !stored.equals(embedderName)) {
             throw new IllegalStateException("memory index was built with embedder " + stored + ", not "
                     + embedderName + ": rebuild it");
+        }
+        String format = data.get(FORMAT_KEY);
+        if (stored != null && !FORMAT.equals(format)) {
+            throw new IllegalStateException("memory index has format " + format + ", not " + FORMAT + ": rebuild it");
         }
     }
 
