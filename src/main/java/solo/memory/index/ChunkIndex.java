@@ -90,11 +90,17 @@ public final class ChunkIndex implements Closeable {
         return analyzer;
     }
 
-    /** Adds chunks, replacing any earlier chunks with the same id. Visible after {@link #refresh()}. */
-    public void add(List<IndexedChunk> chunks) {
+    /**
+     * Replaces every chunk of a source with {@code chunks} in one atomic step (no chunks: the source
+     * goes). Visible after {@link #refresh()}.
+     */
+    public void replaceSource(String sourceId, List<IndexedChunk> chunks) {
+        Term source = new Term(IndexFields.SOURCE, sourceId);
         try {
-            for (IndexedChunk c : chunks) {
-                writer.updateDocument(new Term(IndexFields.ID, c.chunk().id()), IndexFields.toDocument(c));
+            if (chunks.isEmpty()) {
+                writer.deleteDocuments(source);
+            } else {
+                writer.updateDocuments(source, chunks.stream().map(IndexFields::toDocument).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.lucene.index.FloatVectorValues;
@@ -36,6 +37,8 @@ import org.apache.lucene.util.VectorUtil;
  * meaningful within the view that produced them. Close it to release the searcher.
  */
 public final class IndexView implements AutoCloseable {
+    private static final int PAGE = 32;
+
     private final SearcherManager manager;
     private final IndexSearcher searcher;
     private final List<LeafReaderContext> leaves;
@@ -44,10 +47,6 @@ public final class IndexView implements AutoCloseable {
         this.manager = manager;
         this.searcher = searcher;
         this.leaves = searcher.getIndexReader().leaves();
-    }
-
-    public IndexSearcher searcher() {
-        return searcher;
     }
 
     /** Identifies the reader generation, for caches of per-index facts (the reader object itself). */
@@ -134,12 +133,30 @@ public final class IndexView implements AutoCloseable {
         return Arrays.stream(search(q, keys.size())).mapToInt(sd -> sd.doc).toArray();
     }
 
-    /** The last position used in a thread, or -1 for a new thread. */
-    public int lastPosition(String thread) {
+    /**
+     * The last chunk of a thread, ignoring the chunks of {@code replaced} sources (about to be
+     * replaced, so they neither hold a place nor give context).
+     */
+    public Optional<Chunk> lastInThread(String thread, Set<String> replaced) {
         Sort byPos = new Sort(new SortField(IndexFields.POSITION_IN_THREAD, SortField.Type.INT, true));
+        Query q = new TermQuery(new Term(IndexFields.THREAD, thread));
         try {
-            ScoreDoc[] top = searcher.search(new TermQuery(new Term(IndexFields.THREAD, thread)), 1, byPos).scoreDocs;
-            return top.length == 0 ? -1 : facts(new int[] {top[0].doc})[0].thread().pos();
+            ScoreDoc after = null;
+            while (true) {
+                ScoreDoc[] page = (after == null
+                        ? searcher.search(q, PAGE, byPos)
+                        : searcher.searchAfter(after, q, PAGE, byPos)).scoreDocs;
+                for (ScoreDoc sd : page) {
+                    Chunk c = chunks(new int[] {sd.doc}).getFirst();
+                    if (!replaced.contains(c.sourceId())) {
+                        return Optional.of(c);
+                    }
+                }
+                if (page.length < PAGE) {
+                    return Optional.empty();
+                }
+                after = page[page.length - 1];
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

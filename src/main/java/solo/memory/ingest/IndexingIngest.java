@@ -2,9 +2,11 @@ package solo.memory.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import solo.memory.embed.Embedder;
 import solo.memory.index.Chunk;
 import solo.memory.index.ChunkIndex;
@@ -13,7 +15,11 @@ import solo.memory.index.Chunker;
 import solo.memory.index.IndexView;
 import solo.memory.index.IndexedChunk;
 
-/** {@link MemoryIngest} into a {@link ChunkIndex}: chunk, place in thread, embed, index. */
+/**
+ * {@link MemoryIngest} into a {@link ChunkIndex}: chunk, place in thread, embed, then replace each
+ * source's chunks in one atomic index update. Nothing is touched before the embeddings are done, so
+ * a failure part-way leaves the earlier version of every source searchable.
+ */
 public final class IndexingIngest implements MemoryIngest {
     private final ChunkIndex index;
     private final Embedder embedder;
@@ -30,21 +36,19 @@ public final class IndexingIngest implements MemoryIngest {
         if (documents.isEmpty()) {
             return;
         }
-        for (MemoryDocument d : documents) {
-            index.deleteSource(d.sourceId());
-        }
-        index.refresh();
+        Set<String> replaced = new HashSet<>();
+        documents.forEach(d -> replaced.add(d.sourceId()));
         List<Chunk> chunks = new ArrayList<>();
         List<String> own = new ArrayList<>();
         List<String> inContext = new ArrayList<>();
         try (IndexView view = index.view()) {
             Map<String, Chunk> lastInThread = new HashMap<>();
             for (MemoryDocument d : documents) {
+                String thread = d.thread().isEmpty() ? d.sourceId() : d.thread();
                 for (Chunker.Span span : chunker.split(d.text())) {
-                    String thread = d.thread().isEmpty() ? d.sourceId() : d.thread();
                     Chunk previous = lastInThread.containsKey(thread)
                             ? lastInThread.get(thread)
-                            : lastIndexed(view, thread);
+                            : view.lastInThread(thread, replaced).orElse(null);
                     int pos = previous == null ? 0 : previous.threadPos() + 1;
                     Chunk c = toChunk(d, span, thread, pos);
                     chunks.add(c);
@@ -55,11 +59,13 @@ public final class IndexingIngest implements MemoryIngest {
             }
         }
         List<float[]> vectors = embedDistinct(own, inContext);
-        List<IndexedChunk> indexed = new ArrayList<>(chunks.size());
+        Map<String, List<IndexedChunk>> bySource = new LinkedHashMap<>();
+        documents.forEach(d -> bySource.put(d.sourceId(), new ArrayList<>()));
         for (int i = 0; i < chunks.size(); i++) {
-            indexed.add(new IndexedChunk(chunks.get(i), vectors.get(i), vectors.get(chunks.size() + i)));
+            Chunk c = chunks.get(i);
+            bySource.get(c.sourceId()).add(new IndexedChunk(c, vectors.get(i), vectors.get(chunks.size() + i)));
         }
-        index.add(indexed);
+        bySource.forEach(index::replaceSource);
         index.refresh();
     }
 
@@ -80,11 +86,6 @@ public final class IndexingIngest implements MemoryIngest {
             out.add(distinct.get(slot.get(t)));
         }
         return out;
-    }
-
-    private static Chunk lastIndexed(IndexView view, String thread) {
-        int last = view.lastPosition(thread);
-        return last < 0 ? null : view.chunkAt(thread, last).orElse(null);
     }
 
     private static Chunk toChunk(MemoryDocument d, Chunker.Span span, String thread, int pos) {

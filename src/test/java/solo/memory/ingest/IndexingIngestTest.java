@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import solo.memory.Fixtures;
@@ -29,7 +30,8 @@ class IndexingIngestTest {
                     Fixtures.doc("m2", "e", "Ben", "t", "second")));
             engine.ingest().ingest(List.of(Fixtures.doc("m3", "e", "Ana", "t", "third")));
             try (IndexView view = engine.index().view()) {
-                assertThat(view.lastPosition("t")).isEqualTo(2);
+                assertThat(view.lastInThread("t", Set.of())).map(Chunk::threadPos).contains(2);
+                assertThat(view.lastInThread("t", Set.of("m3"))).map(Chunk::sourceId).contains("m2");
                 assertThat(view.chunkAt("t", 0)).map(Chunk::sourceId).contains("m1");
                 assertThat(view.chunkAt("t", 2)).map(Chunk::sourceId).contains("m3");
                 assertThat(view.chunkAt("other", 0)).map(Chunk::sourceId).contains("x1");
@@ -62,6 +64,27 @@ class IndexingIngestTest {
 
             engine.ingest().remove("draft");
             assertThat(engine.retriever().search(new SearchRequest("pears", Scope.entity("e"), 10))).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedEmbeddingLeavesTheEarlierVersionSearchable() {
+        HashingEmbedder failing = new HashingEmbedder() {
+            @Override
+            public List<float[]> embedPassages(List<String> texts) {
+                if (texts.stream().anyMatch(t -> t.contains("pears"))) {
+                    throw new IllegalStateException("model failed");
+                }
+                return super.embedPassages(texts);
+            }
+        };
+        try (MemoryEngine engine = MemoryEngine.open(null, failing, RetrievalSettings.defaults())) {
+            engine.ingest().ingest(List.of(Fixtures.doc("draft", "e", "Ana", "", "old wording about apples")));
+            assertThatThrownBy(() -> engine.ingest().ingest(
+                    List.of(Fixtures.doc("draft", "e", "Ana", "", "new wording about pears"))))
+                    .hasMessage("model failed");
+            assertThat(engine.retriever().search(new SearchRequest("apples", Scope.entity("e"), 10)))
+                    .singleElement().satisfies(h -> assertThat(h.chunk().text()).contains("apples"));
         }
     }
 
