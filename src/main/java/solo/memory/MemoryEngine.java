@@ -30,14 +30,14 @@ public final class MemoryEngine implements AutoCloseable {
     private MemoryEngine(Path dir, Embedder embedder, ExecutorService embeddingThreads, RetrievalSettings settings) {
         this.embeddingThreads = embeddingThreads;
         this.embedder = embedder;
-        this.index = dir == null ? ChunkIndex.inMemory(embedder.name()) : ChunkIndex.open(dir, embedder.name());
+        this.index = dir == null ? ChunkIndex.temporary(embedder.name()) : ChunkIndex.open(dir, embedder.name());
         this.ingest = new IndexingIngest(index, embedder, new Chunker());
         this.retriever = new HybridRetriever(index, embedder, settings);
     }
 
     /**
      * An engine with an in-process model. {@code dir} holds the index (created if missing); null
-     * keeps it in memory.
+     * puts it in a temporary folder that goes when the engine closes.
      */
     public static MemoryEngine open(Path dir, EmbeddingModels model, RetrievalSettings settings) {
         // one embedding thread per core: batch ingest embeds texts in parallel, one ONNX thread each

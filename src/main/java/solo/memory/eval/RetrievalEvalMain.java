@@ -11,7 +11,7 @@ import solo.memory.retrieval.RetrievalSettings;
 /**
  * Runs the retrieval benchmark and prints one JSON object:
  * {@code RetrievalEvalMain --dataset FILE [--rankings OUT.jsonl] [--model NAME] [--index DIR]}.
- * The index lives in memory unless {@code --index} names a folder (which must be empty: the
+ * The index lives in a temporary folder unless {@code --index} names a folder (which must be empty: the
  * corpus is ingested every run, since ingest time is part of the result). Progress goes to stderr,
  * only when it is a terminal. {@code solo eval retrieval} calls {@link #run}.
  */
