@@ -8,7 +8,7 @@ import solo.orchestration.runtime.RunControl;
 import solo.orchestration.runtime.RunStatus;
 import solo.orchestration.runtime.StepRecord;
 
-/** Today: what waits for the operator first, then what is running and what failed. */
+/** Today: what waits for the operator first, then what is running (or queued, or waiting for its time) and what failed. */
 final class TodayPages implements CockpitModule {
     private final RunControl runs;
 
@@ -20,8 +20,8 @@ final class TodayPages implements CockpitModule {
     public void register(Cockpit c) {
         c.nav(NavSlot.TODAY, "/");
         c.today(TodayPanel.GATES, ctx -> new TodayPanel.View("panels/gates", Map.of("gates", gates(), "back", "/")));
-        c.today(TodayPanel.RUNNING, ctx -> new TodayPanel.View("panels/runs", Map.of("heading", "Running",
-                "empty", "Nothing is running.", "runs", active())));
+        c.today(TodayPanel.RUNNING, ctx -> new TodayPanel.View("panels/runs", Map.of("heading", "In progress",
+                "empty", "Nothing is running or waiting.", "runs", active())));
         c.today(TodayPanel.FAILED, ctx -> new TodayPanel.View("panels/runs", Map.of("heading", "Failed",
                 "empty", "No failed runs.", "runs", RunView.runs(runs.list(null, RunStatus.FAILED, 20)), "retry", true)));
         c.routes().page("/", ctx -> today(c, ctx));

@@ -70,7 +70,7 @@ class CockpitPagesTest {
 
         String today = page("/");
         assertThat(today).contains("Waiting for you").contains("Write to them today?").contains("/gates/" + run + "/ask/approve");
-        assertThat(today.indexOf("Waiting for you")).isLessThan(today.indexOf("Running"));
+        assertThat(today.indexOf("Waiting for you")).isLessThan(today.indexOf("In progress"));
         assertThat(today).contains("href=\"/runs\"").contains("href=\"/flows\"").contains("href=\"/entities\"")
                 .contains("href=\"/audit\"").contains("/assets/htmx.min.js");
         assertThat(page("/runs")).contains(run);

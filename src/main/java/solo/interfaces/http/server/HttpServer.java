@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
+import io.javalin.util.JavalinBindException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import solo.support.Json;
+import solo.support.SoloException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,7 +60,13 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
         });
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            app.stop();
+            throw new SoloException("cannot serve on " + settings.host() + ":" + settings.port() + ": the port is in use"
+                    + " (another solo up?); give --port or server.port");
+        }
         return new HttpServer(app);
     }
 
