@@ -18,6 +18,7 @@ final class Assets implements CockpitModule {
     private static final Map<String, String[]> FILES = Map.of(
             "/assets/cockpit.css", new String[] {"/solo/cockpit/assets/cockpit.css", "text/css; charset=utf-8"},
             "/assets/cockpit.js", new String[] {"/solo/cockpit/assets/cockpit.js", "text/javascript; charset=utf-8"},
+            "/assets/favicon.svg", new String[] {"/solo/cockpit/assets/favicon.svg", "image/svg+xml"},
             "/assets/htmx.min.js", new String[] {"/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js",
                 "text/javascript; charset=utf-8"});
 

@@ -57,6 +57,7 @@ class CockpitBrowserTest {
     private Playwright playwright;
     private Browser browser;
     private Page page;
+    private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void openBrowser() throws Exception {
@@ -69,6 +70,12 @@ class CockpitBrowserTest {
                         "--no-first-run", "--disable-sync")));
         page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)).newPage();
         page.setDefaultTimeout(15_000);
+        // a script the Content-Security-Policy blocks, or htmx failing, shows up here
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                consoleErrors.add(m.text());
+            }
+        });
     }
 
     @AfterEach
@@ -140,6 +147,14 @@ class CockpitBrowserTest {
         shot("entity");
 
         page.navigate(url("/runs"));
+        assertThat((Boolean) page.evaluate("typeof htmx !== 'undefined'")).as("htmx loaded").isTrue();
+        page.getByLabel("Status").selectOption("completed");
+        page.waitForURL(u -> u.contains("status=completed"));
+        assertThat(page.locator("#runs").textContent()).contains(run);
+        page.getByLabel("Status").selectOption("failed");
+        page.waitForURL(u -> u.contains("status=failed"));
+        assertThat(page.locator("#runs").textContent()).contains("No runs match");
+        page.getByLabel("Status").selectOption("");
         shot("runs");
         page.navigate(url("/flows/lead-follow-up"));
         assertThat(page.locator("figure.diagram svg g.node").count()).isEqualTo(3);
@@ -149,6 +164,7 @@ class CockpitBrowserTest {
         page.navigate(url("/audit?verify=1"));
         assertThat(page.textContent("main")).contains("chain verified");
         shot("audit");
+        assertThat(consoleErrors).isEmpty();
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class Sessions {
         if (!tokens.matches(token)) {
             return Optional.empty();
         }
+        purgeIdle();
         Session s = new Session(random(), random(), tokens.current().orElseThrow(), System.currentTimeMillis());
         open.put(s.id(), s);
         lastSeen.put(s.id(), s.createdAt());
@@ -54,6 +55,16 @@ public final class Sessions {
         }
         lastSeen.put(id, now);
         return Optional.of(s);
+    }
+
+    /** Forgets sessions nobody used for too long (else logins without logouts would pile up). */
+    private void purgeIdle() {
+        long now = System.currentTimeMillis();
+        lastSeen.forEach((id, seen) -> {
+            if (now - seen > idleMillis) {
+                close(id);
+            }
+        });
     }
 
     public void close(String id) {
