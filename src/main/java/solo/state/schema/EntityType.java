@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 public final class EntityType {
     private final String name;
     private final YamlDocument source;
-    private volatile SchemaCheck check;
+    private volatile JsonSchema check;
 
     EntityType(String name, YamlDocument source) {
         this.name = name;
@@ -37,7 +37,7 @@ public final class EntityType {
 
     /** The broken rules, each naming the field, the rule and where in the schema file the rule is. */
     public List<Violation> validate(JsonNode body) {
-        return check().validate(body, source);
+        return check().validate(body, "schema");
     }
 
     /**
@@ -45,8 +45,8 @@ public final class EntityType {
      * compiling it costs about half a second of start-up, which commands that only read should not pay.
      * A schema that is not valid JSON Schema is refused here, naming its file, line and column.
      */
-    SchemaCheck check() {
-        SchemaCheck c = check;
+    JsonSchema check() {
+        JsonSchema c = check;
         if (c == null) {
             synchronized (this) {
                 if (check == null) {

@@ -73,15 +73,15 @@ final class SchemaLoader {
     }
 
     /** Checks a type's schema against the JSON Schema meta-schema, then compiles it. */
-    static SchemaCheck compile(YamlDocument doc) {
-        List<Violation> problems = SchemaCheck.checkSchema(doc);
+    static JsonSchema compile(YamlDocument doc) {
+        List<Violation> problems = JsonSchema.problems(doc.root());
         if (!problems.isEmpty()) {
             Violation first = problems.getFirst();
             throw doc.error(first.field(), "not a valid JSON Schema: " + first.field() + " " + first.message()
                     + " [" + first.rule() + "]");
         }
         try {
-            return SchemaCheck.compile(doc.root());
+            return JsonSchema.compile(doc, "");
         } catch (RuntimeException e) {
             throw doc.error("", "not a valid JSON Schema: " + e.getMessage());
         }
