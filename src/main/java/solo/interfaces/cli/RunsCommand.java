@@ -62,7 +62,8 @@ final class RunsCommand implements Runnable {
         switch (run.status()) {
             case COMPLETED -> line.append(": ").append(Json.write(run.output()));
             case FAILED, CANCELLED -> line.append(": ").append(run.error());
-            case WAITING -> steps.stream().filter(s -> s.waitingFor() != null || s.status().text().equals("unknown"))
+            case WAITING -> steps.stream().filter(s -> s.waitingFor() != null && !"actions".equals(s.waitingFor())
+                            || s.status().text().equals("unknown"))
                     .findFirst().ifPresent(s -> line.append(" at step ").append(s.stepId()).append(" for ")
                             .append(s.waitingFor() == null ? "the operator (outcome unknown)" : s.waitingFor())
                             .append(s.wakeAt() != null ? " until " + s.wakeAt() : ""));
