@@ -57,6 +57,9 @@ public final class PolicyGuard implements ActionGuard {
         Actor actor = new Actor.Step(r.runId(), r.stepId());
         ProposedAction action;
         if (r.proposal() != null) {
+            // the agent acted in the step that proposed the action (draft), not in the action's own (draft[action-1])
+            int own = r.stepId().lastIndexOf("[action-");
+            actor = new Actor.Step(r.runId(), own < 0 ? r.stepId() : r.stepId().substring(0, own));
             JsonNode p = r.proposal();
             action = new ProposedAction(p.path("type").asString(), ActionTypes.texts(p.get("targets")), p.get("params"),
                     p.path("reason").asString(""), r.proposedBy(), actor);
