@@ -180,7 +180,7 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
-        /** An agent function for {@code agent: NAME} steps (until agents plug into the runtime). */
+        /** A Java function for {@code agent: NAME} steps whose NAME is not an agent in {@code agents/} (tests, benchmarks). */
         public Builder withAgentFunction(String name, AgentFunction function) {
             agents.register(name, function);
             return this;

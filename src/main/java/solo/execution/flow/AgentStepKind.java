@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import solo.execution.Execution;
@@ -42,6 +44,7 @@ public final class AgentStepKind implements StepKind {
     private final AgentFunctions functions;
     private final AgentStep functionKind;
     private final int concurrency;
+    private final Map<String, Boolean> defined = new ConcurrentHashMap<>();
 
     public AgentStepKind(Supplier<Execution> execution, ContextPacks packs, Path agentsDir, AgentFunctions functions,
             int concurrency) {
@@ -68,10 +71,13 @@ public final class AgentStepKind implements StepKind {
         return concurrency;
     }
 
-    /** Whether {@code agents/NAME.yaml} exists: checked without compiling the agents (flows load fast). */
+    /**
+     * Whether {@code agents/NAME.yaml} exists: checked without compiling the agents (flows load fast), once per
+     * name, like the agents themselves, which a process reads once.
+     */
     private boolean defined(String name) {
-        return name != null && name.matches("[A-Za-z0-9_-]+")
-                && (Files.isRegularFile(agentsDir.resolve(name + ".yaml")) || Files.isRegularFile(agentsDir.resolve(name + ".yml")));
+        return name != null && defined.computeIfAbsent(name, n -> n.matches("[A-Za-z0-9_-]+")
+                && (Files.isRegularFile(agentsDir.resolve(n + ".yaml")) || Files.isRegularFile(agentsDir.resolve(n + ".yml"))));
     }
 
     @Override
