@@ -72,6 +72,9 @@ public interface Store extends AutoCloseable {
     /** Every event about the entity, oldest first: its versions, and links that leave it. */
     List<Event> history(String entityId);
 
+    /** Every state write one run's steps made, oldest first (what a rollback undoes, see {@link Undo}). */
+    List<Event> eventsOfRun(String runId);
+
     /** Events after a sequence number, oldest first: how derived views (the index) follow the store. */
     List<Event> events(long afterSeq, int limit);
 

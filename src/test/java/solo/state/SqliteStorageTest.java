@@ -5,6 +5,7 @@ import solo.state.contract.ArtifactContract;
 import solo.state.contract.AuditContract;
 import solo.state.contract.EntityContract;
 import solo.state.contract.LinkContract;
+import solo.state.contract.UndoContract;
 import solo.state.contract.WritePathContract;
 import solo.execution.contract.LedgerContract;
 import solo.orchestration.contract.RunLifecycleContract;
@@ -73,6 +74,13 @@ class SqliteStorageTest {
     @Nested
     class StepExecution extends StepExecutionContract {
         StepExecution() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class Undoing extends UndoContract {
+        Undoing() {
             super(Database.SQLITE);
         }
     }

@@ -103,6 +103,12 @@ public final class DefaultStore implements Store {
     }
 
     @Override
+    public List<Event> eventsOfRun(String runId) {
+        return storage.read(sql -> sql.query("SELECT " + EventLog.COLUMNS + " FROM events WHERE run_id = ? ORDER BY seq",
+                Rows::event, runId));
+    }
+
+    @Override
     public List<Event> events(long afterSeq, int limit) {
         return storage.read(sql -> EventLog.after(sql, afterSeq, limit));
     }

@@ -29,9 +29,10 @@ final class EventLog {
         String actorText = actor.toString();
         String hash = HashChain.hash(head.hash(), seq, millis, actorText, reason, kind, subject, subjectType, object,
                 version, before, after);
-        tx.update("INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        String runId = actor instanceof Actor.Step step ? step.runId() : null;
+        tx.update("INSERT INTO events (" + COLUMNS + ", run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 seq, millis, actorText, reason, kind, subject, subjectType, object, version, before, after,
-                head.hash(), hash);
+                head.hash(), hash, runId);
         tx.put(HEAD, new Head(seq, hash));
         return new Event(seq, Instant.ofEpochMilli(millis), actor, reason, kind, subject, subjectType, object,
                 version, before, after, head.hash(), hash);
