@@ -85,6 +85,8 @@ class TasksCliTest {
     @Test
     void a_task_can_be_declined_which_fails_its_run_and_cannot_be_approved_without_an_answer() {
         String run = startOutreach(ada());
+        assertThat(CliRun.in(company.dir(), "gate", "list").out())
+                .contains(run + " draft  task  no model serves the premium tier: you answer for copywriter\n");
 
         CliRun approve = CliRun.in(company.dir(), "gate", "approve", run, "draft");
         assertThat(approve.exitCode()).isEqualTo(Cli.REFUSED);
