@@ -138,8 +138,13 @@ public final class AgentStepKind implements StepKind {
         AgentOutcome outcome = x.invoker().invoke(new AgentCall(name, c.input(), pack.text(), ref, about,
                 pack.retrievalFoundLittle(), overBudget));
         return switch (outcome) {
-            case AgentOutcome.Completed done -> StepOutcome.done(done.output(), AgentStepDetail.completed(done, about, pack),
-                    Proposals.followUps(done));
+            case AgentOutcome.Completed done -> {
+                var recorded = AgentStepDetail.completed(done, about, pack);
+                if (overBudget) {
+                    recorded.set("over_budget_approved", detail.path("answer")); // who let it go past the budgets
+                }
+                yield StepOutcome.done(done.output(), recorded, Proposals.followUps(done));
+            }
             case AgentOutcome.Failed failed -> throw AgentFailure.of(failed);
             case AgentOutcome.BudgetExceeded over -> StepOutcome.waitFor("budget", null, AgentStepDetail.overBudget(over));
             case AgentOutcome.OperatorTask task -> StepOutcome.waitFor("task", null, AgentStepDetail.task(task, about, pack));

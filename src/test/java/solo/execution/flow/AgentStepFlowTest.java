@@ -191,5 +191,6 @@ class AgentStepFlowTest {
 
         assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(detail(solo, resumed, "qualify").at("/over_budget_approved/by").asString()).isEqualTo("operator");
     }
 }
