@@ -4,9 +4,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import solo.company.Company;
 import solo.execution.Execution;
 import solo.execution.ExecutionConfig;
+import solo.execution.context.ContextPacks;
+import solo.execution.context.RecordContextPacks;
+import solo.execution.email.EmailSendAction;
+import solo.execution.escalation.Escalation;
+import solo.execution.flow.AgentStepKind;
+import solo.execution.flow.OperatorTasks;
+import solo.execution.flow.PolicyGuard;
 import solo.execution.email.EmailConfig;
 import solo.execution.email.EmailPoller;
 import solo.execution.email.EmailSender;
@@ -14,6 +23,7 @@ import solo.execution.secret.SecretKeys;
 import solo.execution.secret.Secrets;
 import solo.execution.tool.MemorySearch;
 import solo.execution.webhook.HooksConfig;
+import solo.execution.webhook.HttpAction;
 import solo.execution.webhook.HttpActions;
 import solo.execution.webhook.Webhooks;
 import solo.orchestration.Orchestrator;
@@ -22,6 +32,7 @@ import solo.orchestration.action.ActionGuard;
 import solo.orchestration.action.Actions;
 import solo.orchestration.kinds.AgentFunction;
 import solo.orchestration.kinds.AgentFunctions;
+import solo.orchestration.runtime.RunControl;
 import solo.orchestration.runtime.RuntimeSettings;
 import solo.orchestration.step.StepKind;
 import solo.state.Store;
@@ -41,17 +52,20 @@ public final class Solo implements AutoCloseable {
     private final Lazy<Execution> execution;
     private final Outside outside;
     private final Orchestrator orchestrator;
+    private final OperatorTasks tasks;
 
     /** The parts that touch the outside world: secrets, email, webhooks, the http action. */
     private record Outside(Secrets secrets, EmailSender email, EmailPoller emailPoller, Webhooks webhooks,
             HttpActions http) {}
 
-    private Solo(Company company, Store store, Lazy<Execution> execution, Outside outside, Orchestrator orchestrator) {
+    private Solo(Company company, Store store, Lazy<Execution> execution, Outside outside, Orchestrator orchestrator,
+            OperatorTasks tasks) {
         this.company = company;
         this.store = store;
         this.execution = execution;
         this.outside = outside;
         this.orchestrator = orchestrator;
+        this.tasks = tasks;
     }
 
     public static Solo open(Company company) {
@@ -82,6 +96,11 @@ public final class Solo implements AutoCloseable {
     /** Flows, runs and their controls; {@code orchestrator().start()} runs the worker and triggers ({@code solo up}). */
     public Orchestrator orchestrator() {
         return orchestrator;
+    }
+
+    /** Agent steps the operator answers in a model's place (a tier with no model): list, show, answer. */
+    public OperatorTasks tasks() {
+        return tasks;
     }
 
     /** The company's sealed secrets; also the resolver of {@code secret:NAME} and {@code env:NAME} references. */
@@ -136,7 +155,8 @@ public final class Solo implements AutoCloseable {
         private RuntimeSettings runtimeSettings;
         private final AgentFunctions agents = AgentFunctions.builtIn();
         private final Actions actions = Actions.builtIn();
-        private ActionGuard guard = ActionGuard.ALLOW_ALL;
+        private ActionGuard guard; // null: the company's policies and escalation thresholds
+        private ContextPacks contextPacks;
         private final List<StepKind> extraKinds = new ArrayList<>();
 
         private Builder(Company company) {
@@ -170,7 +190,7 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
-        /** An agent function for {@code agent: NAME} steps (until agents plug into the runtime). */
+        /** A Java function for {@code agent: NAME} steps whose NAME is not an agent in {@code agents/} (tests, benchmarks). */
         public Builder withAgentFunction(String name, AgentFunction function) {
             agents.register(name, function);
             return this;
@@ -181,9 +201,15 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
-        /** The guard asked before every action (policies plug in here); the default allows everything. */
+        /** The guard asked before every action; the default is the company's policies and escalation thresholds. */
         public Builder withActionGuard(ActionGuard actionGuard) {
             this.guard = actionGuard;
+            return this;
+        }
+
+        /** How agent steps get their context pack; the default reads the record, its events and its notes. */
+        public Builder withContextPacks(ContextPacks packs) {
+            this.contextPacks = packs;
             return this;
         }
 
@@ -209,10 +235,25 @@ public final class Solo implements AutoCloseable {
                     new HttpActions(hooksConfig.outbound(), secrets));
             Lazy<Execution> execution = Lazy.of(() ->
                     Execution.open(ExecutionConfig.load(company, schema), store, clock, secrets, memorySearch));
+            // Execution plugs into the runtime's seams: the agent kind, the policies as the guard, email and http.
+            AtomicReference<Orchestrator> wired = new AtomicReference<>();
+            Supplier<RunControl> runs = () -> wired.get().runs();
+            ContextPacks packs = contextPacks != null ? contextPacks : new RecordContextPacks(store);
+            List<StepKind> kinds = new ArrayList<>(List.of(new AgentStepKind(execution, packs, company.agentsDir(), agents,
+                    settings.agentConcurrency())));
+            kinds.addAll(extraKinds);
+            ActionGuard policies = guard != null ? guard : new PolicyGuard(execution,
+                    Lazy.of(() -> Escalation.read(company.config().document()).catalog()), runs, outside.email()::entitiesOf);
+            for (Action a : List.of(new EmailSendAction(outside.email()), new HttpAction(outside.http()))) {
+                if (actions.find(a.name()).isEmpty()) {
+                    actions.register(a);
+                }
+            }
             Orchestrator orchestrator = new Orchestrator(store, company.dir(),
-                    new Orchestrator.Plugins(agents, actions, guard, extraKinds), settings, clock);
+                    new Orchestrator.Plugins(agents, actions, policies, kinds), settings, clock);
+            wired.set(orchestrator);
             wireInboundTriggers(outside, orchestrator);
-            return new Solo(company, store, execution, outside, orchestrator);
+            return new Solo(company, store, execution, outside, orchestrator, new OperatorTasks(execution, runs));
         }
     }
 }

@@ -23,10 +23,13 @@ public record ProposedAction(String type, List<String> targets, JsonNode params,
         params = params == null ? Json.object() : params;
     }
 
-    /** The proposer as a decision names it: {@code agent copywriter (run:r1/step:draft)}. */
+    /**
+     * The proposer as a decision names it: {@code agent copywriter (run:r1/step:draft)}, or for a flow's own
+     * step ({@code proposedBy} "flow NAME") {@code flow lead-outreach (run:r1/step:send)}.
+     */
     public String proposer() {
         String who = proposedBy == null ? String.valueOf(actor) : proposedBy;
-        boolean isAgent = actor instanceof Actor.Step || actor instanceof Actor.Agent;
+        boolean isAgent = (actor instanceof Actor.Step || actor instanceof Actor.Agent) && !who.startsWith("flow ");
         return (isAgent ? "agent " : "") + who + (actor instanceof Actor.Step ? " (" + actor + ")" : "");
     }
 }

@@ -6,15 +6,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the runtime hands an agent step: which agent, the step's input, the context pack the memory layer
- * built for it, the run it is for, the entity the step is about (it bounds the agent's memory scope), and
- * whether retrieval found little (a signal that lowers confidence).
+ * built for it, the run it is for, the entity the step is about (it bounds the agent's memory scope),
+ * whether retrieval found little (a signal that lowers confidence), and whether the operator let this
+ * invocation go past the budgets (after it was paused for them).
  */
 public record AgentCall(String agent, JsonNode input, String contextPack, RunRef run, String subject,
-                        boolean retrievalFoundLittle) {
+                        boolean retrievalFoundLittle, boolean overBudgetApproved) {
     public AgentCall {
         input = input == null ? Json.object() : input;
         contextPack = contextPack == null ? "" : contextPack;
         run = run == null ? RunRef.NONE : run;
+    }
+
+    public AgentCall(String agent, JsonNode input, String contextPack, RunRef run, String subject,
+                     boolean retrievalFoundLittle) {
+        this(agent, input, contextPack, run, subject, retrievalFoundLittle, false);
     }
 
     public static AgentCall of(String agent, JsonNode input) {
@@ -22,18 +28,23 @@ public record AgentCall(String agent, JsonNode input, String contextPack, RunRef
     }
 
     public AgentCall withContext(String pack) {
-        return new AgentCall(agent, input, pack, run, subject, retrievalFoundLittle);
+        return new AgentCall(agent, input, pack, run, subject, retrievalFoundLittle, overBudgetApproved);
     }
 
     public AgentCall inRun(RunRef run) {
-        return new AgentCall(agent, input, contextPack, run, subject, retrievalFoundLittle);
+        return new AgentCall(agent, input, contextPack, run, subject, retrievalFoundLittle, overBudgetApproved);
     }
 
     public AgentCall about(String entityId) {
-        return new AgentCall(agent, input, contextPack, run, entityId, retrievalFoundLittle);
+        return new AgentCall(agent, input, contextPack, run, entityId, retrievalFoundLittle, overBudgetApproved);
     }
 
     public AgentCall withLittleRetrieval() {
-        return new AgentCall(agent, input, contextPack, run, subject, true);
+        return new AgentCall(agent, input, contextPack, run, subject, true, overBudgetApproved);
+    }
+
+    /** The operator approved going past the budgets for this invocation: its calls are not stopped by them. */
+    public AgentCall withBudgetApproved() {
+        return new AgentCall(agent, input, contextPack, run, subject, retrievalFoundLittle, true);
     }
 }

@@ -119,7 +119,7 @@ public final class AgentInvoker {
             String kind = "answer";
             while (true) {
                 ModelRequest request = new ModelRequest(messages, specs, agent.budget().maxOutputTokens());
-                ModelCaller.Result result = caller.call(client, request, agent, call.run(), spent);
+                ModelCaller.Result result = caller.call(client, request, agent, call.run(), spent, call.overBudgetApproved());
                 if (result instanceof ModelCaller.OverBudget over) {
                     return new AgentOutcome.BudgetExceeded(agent.name(), over.budget(), attempts);
                 }

@@ -69,7 +69,8 @@ final class AgentLoader {
         }
         return new AgentDefinition(name, root.optText("description").orElse(""), tier, template(root.child("instructions")),
                 root.has("input") ? Contract.compile(root.child("input")) : null, Contract.compile(root.child("output")),
-                tools(root), actionTypes(root), memory(root.child("memory")), budget(root.child("budget")), file);
+                tools(root), actionTypes(root), memory(root.child("memory")), contextTokens(root.child("memory")),
+                budget(root.child("budget")), file);
     }
 
     private static Template template(ConfigNode node) {
@@ -114,12 +115,18 @@ final class AgentLoader {
         if (node.absent()) {
             return MemoryScope.ENTITY;
         }
-        ConfigNode scopeNode = node.node().isObject() ? node.allowKeys(Set.of("scope")).child("scope") : node;
+        ConfigNode scopeNode = node.node().isObject() ? node.allowKeys(Set.of("scope", "context_tokens")).child("scope") : node;
         MemoryScope scope = MemoryScope.parse(scopeNode.text());
         if (scope == null) {
             throw scopeNode.error("memory scope must be none, entity, neighbours or company");
         }
         return scope;
+    }
+
+    /** {@code memory.context_tokens}: how large a context pack the runtime builds for the agent's steps. */
+    private static int contextTokens(ConfigNode node) {
+        return node.absent() || !node.node().isObject() ? AgentDefinition.DEFAULT_CONTEXT_TOKENS
+                : node.integer("context_tokens", AgentDefinition.DEFAULT_CONTEXT_TOKENS, 0, 200_000);
     }
 
     private static AgentBudget budget(ConfigNode node) {

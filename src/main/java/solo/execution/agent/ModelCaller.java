@@ -44,12 +44,16 @@ final class ModelCaller {
         this.clock = clock;
     }
 
-    Result call(ModelClient client, ModelRequest request, AgentDefinition agent, RunRef run, long spentMicros) {
+    Result call(ModelClient client, ModelRequest request, AgentDefinition agent, RunRef run, long spentMicros,
+                boolean overBudgetApproved) {
         String key = CacheKey.of(client, request);
         var cached = cache.find(key);
         if (cached.isPresent()) {
             record(client, agent, run, key, cached.get(), 0, true, true, LedgerEntry.OK, null);
             return new Replied(cached.get(), key, 0);
+        }
+        if (overBudgetApproved) {
+            return send(client, request, agent, run, key); // the operator let this one go past the budgets
         }
         Integer maxOut = client.maxOutputTokens(request);
         long estimate = budgets.estimate(client.provider(), client.model(), estimateTokens(request),
@@ -61,6 +65,10 @@ final class ModelCaller {
         if (d instanceof BudgetDecision.Exceeded over) {
             return new OverBudget(over);
         }
+        return send(client, request, agent, run, key);
+    }
+
+    private Result send(ModelClient client, ModelRequest request, AgentDefinition agent, RunRef run, String key) {
         long start = System.nanoTime();
         ModelReply reply;
         try {

@@ -99,6 +99,15 @@ public final class EmailSender {
         };
     }
 
+    /** The entities whose email fields hold one of these addresses: an email's recipients as entities. */
+    public List<String> entitiesOf(List<String> addresses) {
+        return addresses.isEmpty() ? List.of() : store.storage().read(sql -> matcher.match(sql, addresses));
+    }
+
+    EntityMatcher matcher() {
+        return matcher;
+    }
+
     /** The record of a key, if it was ever sent or tried. */
     public Optional<SendRecord> record(String idempotencyKey) {
         return store.storage().read(sql -> SendLedger.find(sql, idempotencyKey, false)).map(SendRecord::of);

@@ -19,10 +19,10 @@ import tools.jackson.databind.JsonNode;
  * {@code format: email} in their type's schema (a lead's {@code email}, a customer's {@code billing_email})
  * hold the address, compared without case.
  */
-final class EntityMatcher {
+public final class EntityMatcher {
     private final Map<String, List<String>> fieldsByType = new TreeMap<>();
 
-    EntityMatcher(CompanySchema schema) {
+    public EntityMatcher(CompanySchema schema) {
         for (EntityType type : schema.types().values()) {
             List<String> fields = new ArrayList<>();
             for (var p : type.schema().path("properties").properties()) {
@@ -36,8 +36,20 @@ final class EntityMatcher {
         }
     }
 
+    /** The addresses an entity's email fields hold, in the order its schema declares them. */
+    public List<String> addressesOf(String type, JsonNode body) {
+        List<String> out = new ArrayList<>();
+        for (String field : fieldsByType.getOrDefault(type, List.of())) {
+            String v = body.path(field).asString("").trim();
+            if (!v.isEmpty() && !out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     /** Ids of matching entities, sorted. */
-    List<String> match(Sql sql, Collection<String> addresses) throws SQLException {
+    public List<String> match(Sql sql, Collection<String> addresses) throws SQLException {
         TreeSet<String> ids = new TreeSet<>();
         if (fieldsByType.isEmpty()) {
             return List.of();

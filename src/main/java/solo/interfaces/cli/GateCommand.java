@@ -48,11 +48,23 @@ final class GateCommand implements Runnable {
                 }
                 for (StepRecord s : waiting) {
                     out.line("%s %s  %s  %s", s.runId(), s.stepId(), s.waitingFor() == null ? "outcome" : s.waitingFor(),
-                            s.detail() == null ? "" : Json.write(s.detail()));
+                            summary(s));
                 }
                 out.line("%d waiting", waiting.size());
             }
         }
+    }
+
+    /** One line about what a step waits for: a gate's prompt, else the reason it gives, else its detail. */
+    static String summary(StepRecord s) {
+        var d = s.detail();
+        if (d == null) {
+            return "";
+        }
+        if ("gate".equals(s.waitingFor()) && d.path("prompt").isString()) {
+            return d.get("prompt").asString();
+        }
+        return d.path("reason").isString() ? d.get("reason").asString() : Json.write(d);
     }
 
     abstract static class Answer implements Runnable {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import solo.app.Solo;
+import solo.interfaces.json.AgentStepViews;
 import solo.interfaces.json.RunViews;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunStatus;
@@ -19,6 +22,7 @@ import solo.orchestration.runtime.StepRecord;
 import solo.support.Json;
 import solo.support.SoloException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code solo runs list|show|cancel|retry|fork}. */
 @Command(name = "runs", description = "See and steer runs: list, show a timeline, cancel, retry, fork.",
@@ -35,6 +39,11 @@ final class RunsCommand implements Runnable {
 
     /** {@code --input} text, or the contents of {@code @file}: a JSON object. */
     static JsonNode input(String text) {
+        return json(text, "--input");
+    }
+
+    /** An option's JSON object, given as text or as {@code @file}. */
+    static JsonNode json(String text, String option) {
         JsonNode node;
         if (text.startsWith("@")) {
             Path file = Path.of(text.substring(1));
@@ -44,10 +53,10 @@ final class RunsCommand implements Runnable {
                 throw new SoloException(file + ": cannot read: " + e.getMessage());
             }
         } else {
-            node = Json.parse(text, "--input");
+            node = Json.parse(text, option);
         }
         if (!node.isObject()) {
-            throw new SoloException("--input must be a JSON object, like '{\"lead_id\": \"lead_...\"}'");
+            throw new SoloException(option + " must be a JSON object, like '{\"lead_id\": \"lead_...\"}'");
         }
         return node;
     }
@@ -62,7 +71,8 @@ final class RunsCommand implements Runnable {
         switch (run.status()) {
             case COMPLETED -> line.append(": ").append(Json.write(run.output()));
             case FAILED, CANCELLED -> line.append(": ").append(run.error());
-            case WAITING -> steps.stream().filter(s -> s.waitingFor() != null || s.status().text().equals("unknown"))
+            case WAITING -> steps.stream().filter(s -> s.waitingFor() != null && !"actions".equals(s.waitingFor())
+                            || s.status().text().equals("unknown"))
                     .findFirst().ifPresent(s -> line.append(" at step ").append(s.stepId()).append(" for ")
                             .append(s.waitingFor() == null ? "the operator (outcome unknown)" : s.waitingFor())
                             .append(s.wakeAt() != null ? " until " + s.wakeAt() : ""));
@@ -132,8 +142,15 @@ final class RunsCommand implements Runnable {
                 Run r = runs.get(id);
                 List<StepRecord> steps = runs.steps(id);
                 Printer out = new Printer(spec, common);
+                Map<String, ObjectNode> agents = agentViews(solo, id, steps);
                 if (out.json()) {
-                    out.json(RunViews.timeline(r, steps));
+                    ObjectNode timeline = RunViews.timeline(r, steps);
+                    timeline.get("steps").forEach(s -> {
+                        if (agents.containsKey(s.path("step_id").asString())) {
+                            ((ObjectNode) s).set("agent", agents.get(s.path("step_id").asString()));
+                        }
+                    });
+                    out.json(timeline);
                     return;
                 }
                 out.line("run %s  flow %s v%d  %s", r.id(), r.flow(), r.flowVersion(), r.status().text());
@@ -163,10 +180,49 @@ final class RunsCommand implements Runnable {
                     if (s.error() != null) {
                         out.line("      error   %s", s.error());
                     }
-                    if (s.detail() != null) {
+                    ObjectNode agent = agents.get(s.stepId());
+                    ObjectNode decision = AgentStepViews.decision(s);
+                    if (agent != null) {
+                        printAgent(out, agent);
+                    } else if (decision != null) {
+                        out.line("      policy  %s: %s", decision.path("decision").asString(), decision.path("explanation").asString());
+                    } else if (s.detail() != null) {
                         out.line("      detail  %s", Json.write(s.detail()));
                     }
                 }
+            }
+        }
+
+        /** The agent steps' views (model, usage, confidence, decisions), reading the ledger only when there are some. */
+        private static Map<String, ObjectNode> agentViews(Solo solo, String runId, List<StepRecord> steps) {
+            Map<String, ObjectNode> views = new LinkedHashMap<>();
+            if (steps.stream().noneMatch(AgentStepViews::isAgentStep)) {
+                return views;
+            }
+            var x = solo.execution();
+            var ledger = x.ledger().forRun(runId);
+            for (StepRecord s : steps) {
+                if (AgentStepViews.isAgentStep(s)) {
+                    views.put(s.stepId(), AgentStepViews.of(s, ledger, steps, x.config().prices().currency()));
+                }
+            }
+            return views;
+        }
+
+        private static void printAgent(Printer out, ObjectNode a) {
+            out.line("      agent   %s  model %s  confidence %s", a.path("agent").asString(),
+                    a.path("model").asString().isEmpty() ? "-" : a.path("model").asString(),
+                    a.path("confidence").isNull() ? "-" : a.path("confidence").asString());
+            out.line("      usage   %d call%s  tokens %d in / %d out  cost %s %s  cache hit %s", a.path("calls").asInt(),
+                    a.path("calls").asInt() == 1 ? "" : "s", a.path("input_tokens").asLong(), a.path("output_tokens").asLong(),
+                    a.path("cost").asString(), a.path("currency").asString(), a.path("cache_hits").asInt() == 0 ? "no"
+                    : a.path("cache_hit").asBoolean() ? "yes" : a.path("cache_hits").asInt() + " of " + a.path("calls").asInt());
+            if (a.has("failure")) {
+                out.line("      failure %s", a.path("failure").path("explanation").asString());
+            }
+            for (JsonNode d : a.path("policy_decisions")) {
+                out.line("      policy  %s %s: %s", d.path("step").asString(), d.path("decision").asString(),
+                        d.path("explanation").asString());
             }
         }
     }

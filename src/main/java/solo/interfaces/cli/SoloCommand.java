@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             FlowCommand.class,
             RunsCommand.class,
             GateCommand.class,
+            TasksCommand.class,
             TokenCommand.class,
         })
 public final class SoloCommand implements Runnable {

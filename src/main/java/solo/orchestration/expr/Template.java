@@ -45,6 +45,14 @@ public final class Template {
 
     public static final Template EMPTY = new Template(new Literal(NODES.nullNode()), Set.of());
 
+    /**
+     * A template that renders to this value as it is, whatever text it holds: for input made by the runtime
+     * from data (an agent's proposal), where a {@code ${...}} in the data must stay text, never run as CEL.
+     */
+    public static Template literal(JsonNode value) {
+        return new Template(new Literal(value == null ? NODES.nullNode() : value), Set.of());
+    }
+
     /** Compiles a template; {@code onError} receives the JSON pointer (relative) of a bad expression. */
     public static Template compile(JsonNode value, ErrorSink onError) {
         Set<String> steps = new LinkedHashSet<>();

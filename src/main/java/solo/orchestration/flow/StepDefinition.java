@@ -1,6 +1,7 @@
 package solo.orchestration.flow;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import solo.orchestration.expr.Expr;
 import solo.orchestration.expr.Template;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param pointer where the step is in its file (a JSON pointer, for errors)
  * @param dependsOn steps that must be finished first: {@code after} and every {@code steps.ID} read
+ * @param options the kind's own fields ({@link StepKindRules#options()}), compiled
  */
 public record StepDefinition(
         String id,
@@ -27,9 +29,19 @@ public record StepDefinition(
         Expr foreach,
         int parallel,
         StepDefinition body,
-        Set<String> dependsOn) {
+        Set<String> dependsOn,
+        Map<String, Template> options) {
 
     public static final String FOREACH = "foreach";
+
+    public StepDefinition {
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** One of the kind's own fields, or null when the step does not give it. */
+    public Template option(String name) {
+        return options.get(name);
+    }
 
     public boolean isForeach() {
         return FOREACH.equals(kind);

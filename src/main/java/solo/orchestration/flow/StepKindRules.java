@@ -10,6 +10,15 @@ public interface StepKindRules {
     /** Checks {@code step.spec()} and the step's input; reports through {@code check.error}. */
     default void check(StepDefinition step, FlowCheck check) {}
 
+    /**
+     * Step fields of this kind's own besides the shared ones ({@code about} for agent steps). Each is a
+     * template over the same context as {@code input}, compiled when the flow is read; the steps it reads
+     * count as dependencies.
+     */
+    default java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
     /** Whether the kind may run inside {@code foreach} (kinds that wait for someone may not). */
     default boolean allowedInForeach() {
         return true;

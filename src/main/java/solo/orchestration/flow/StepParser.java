@@ -63,14 +63,24 @@ final class StepParser {
             return null;
         }
         List<String> kindKeys = new ArrayList<>();
-        boolean unknownKey = false;
         for (String key : node.propertyNames()) {
             if (kinds.containsKey(key) || key.equals(StepDefinition.FOREACH)) {
                 kindKeys.add(key);
-            } else if (!FIELDS.contains(key)) {
+            }
+        }
+        Set<String> own = kindKeys.size() == 1 && kinds.containsKey(kindKeys.getFirst())
+                ? kinds.get(kindKeys.getFirst()).options() : Set.of();
+        boolean unknownKey = false;
+        for (String key : node.propertyNames()) {
+            if (!kindKeys.contains(key) && !FIELDS.contains(key) && !own.contains(key)) {
                 unknownKey = true;
-                check.error(p + "/" + key, "step '" + id + "': unknown step kind or field '" + key + "' (kinds: "
-                        + kindNames() + "; fields: " + String.join(", ", new TreeSet<>(FIELDS)) + ")");
+                Set<String> fields = new TreeSet<>(FIELDS);
+                fields.addAll(own);
+                String owner = kinds.entrySet().stream().filter(k -> k.getValue().options().contains(key))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                check.error(p + "/" + key, owner != null ? "step '" + id + "': '" + key + "' belongs to " + owner + " steps"
+                        : "step '" + id + "': unknown step kind or field '" + key + "' (kinds: " + kindNames()
+                        + "; fields: " + String.join(", ", fields) + ")");
             }
         }
         if (kindKeys.isEmpty() && unknownKey) {
@@ -86,6 +96,14 @@ final class StepParser {
         Expr when = expr(node, "when", p, reads);
         Template input = Template.compile(node.path("input"), (q, m) -> check.error(p + "/input" + q, m));
         reads.addAll(input.steps());
+        Map<String, Template> options = new HashMap<>();
+        for (String key : own) {
+            if (node.has(key)) {
+                Template t = Template.compile(node.get(key), (q, m) -> check.error(p + "/" + key + q, m));
+                reads.addAll(t.steps());
+                options.put(key, t);
+            }
+        }
         List<String> after = after(node, p);
         RetryPolicy retry = retry(node.path("retry"), p + "/retry");
         Expr foreach = null;
@@ -101,7 +119,7 @@ final class StepParser {
         Set<String> dependsOn = new LinkedHashSet<>(after);
         dependsOn.addAll(reads);
         StepDefinition step = new StepDefinition(id, kind, node.get(kind), p, node.path("description").asString(null),
-                when, input, after, retry, foreach, parallel, body, Set.copyOf(dependsOn));
+                when, input, after, retry, foreach, parallel, body, Set.copyOf(dependsOn), options);
         if (!step.isForeach()) {
             kinds.get(kind).check(step, check);
         }

@@ -1,6 +1,7 @@
 package solo.orchestration.kinds;
 
 import java.util.List;
+import java.util.Map;
 import solo.orchestration.action.Action;
 import solo.orchestration.action.ActionCall;
 import solo.orchestration.action.ActionDeniedException;
@@ -15,11 +16,14 @@ import solo.orchestration.step.StepContext;
 import solo.orchestration.step.StepKind;
 import solo.orchestration.step.StepOutcome;
 import solo.support.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code action: NAME}: asks the guard, then performs the action. A denial fails the step (recorded with
  * its reason); a required approval makes the step wait for the operator, and once approved the action
- * runs without asking again.
+ * runs without asking again. The guard is told who proposed the action and how sure they were; its
+ * decision is recorded on the step whatever it is.
  */
 public final class ActionStep implements StepKind {
     private final Actions actions;
@@ -59,24 +63,87 @@ public final class ActionStep implements StepKind {
     @Override
     public StepOutcome execute(StepContext c) throws Exception {
         String name = c.definition().specText();
-        Action action = actions.find(name).orElseThrow(() -> new NonRetryableException("unknown action '" + name + "'"));
-        boolean approved = c.detail() != null && c.detail().path("approved").asBoolean(false);
-        if (!approved) {
+        JsonNode detail = c.detail();
+        ObjectNode decided = null;
+        if (detail == null || !detail.path("approved").asBoolean(false)) {
             GuardDecision decision = guard.check(new ActionRequest(c.runId(), c.flow(), c.stepId(), name, c.input(),
-                    c.idempotencyKey()));
+                    c.idempotencyKey(), detail == null ? null : detail.path("proposed_by").asString(null), confidence(c),
+                    detail == null ? null : detail.get("proposal")));
+            decided = decision.detail();
             switch (decision) {
-                case GuardDecision.Deny d -> throw new ActionDeniedException(name, d.reason());
+                case GuardDecision.Deny d -> throw new ActionDeniedException(name, d.reason(), merge(seed(detail), decided));
                 case GuardDecision.RequireApproval r -> {
-                    return StepOutcome.waitFor("approval", null, Json.object().put("action", name).put("reason", r.reason()));
+                    return StepOutcome.waitFor("approval", null, merge(seed(detail).put("action", name).put("reason",
+                            r.reason()), decided));
                 }
                 case GuardDecision.Allow a -> { }
             }
         }
+        Action action = actions.find(name).orElseThrow(() -> new NonRetryableException("no action '" + name
+                + "' is registered to carry this out (known: " + String.join(", ", actions.all().keySet()) + ")"));
         if (c.outcomeUnknown() && !action.checksOutcome()) {
-            return StepOutcome.waitFor("outcome", null, Json.object().put("action", name)
+            return StepOutcome.waitFor("outcome", null, merge(seed(detail), decided).put("action", name)
                     .put("reason", "a crash interrupted the action; it cannot tell whether it took effect"));
         }
-        return action.perform(new ActionCall(c.runId(), c.flow(), c.stepId(), c.idempotencyKey(), c.attempt(), c.input(),
-                c.actor(), c.store(), c.outcomeUnknown()));
+        StepOutcome outcome = action.perform(new ActionCall(c.runId(), c.flow(), c.stepId(), c.idempotencyKey(), c.attempt(),
+                c.input(), c.actor(), c.store(), c.outcomeUnknown(), detail));
+        return recorded(outcome, detail, decided);
+    }
+
+    /** The guard's decision goes on the step with the outcome, so that the run shows what allowed the action. */
+    private static StepOutcome recorded(StepOutcome outcome, JsonNode detail, ObjectNode decided) {
+        if (decided == null) {
+            return outcome;
+        }
+        return switch (outcome) {
+            case StepOutcome.Done d -> new StepOutcome.Done(d.output(), d.inCheckpoint(), merge(merge(copy(detail),
+                    d.detail()), decided), d.followUps());
+            case StepOutcome.Wait w -> new StepOutcome.Wait(w.waitingFor(), w.until(), merge(merge(seed(detail), decided),
+                    w.detail()));
+            default -> outcome;
+        };
+    }
+
+    /**
+     * How far the output that asked for this action can be trusted: the proposing agent's (a follow-up's
+     * detail says), else the lowest confidence among the steps this one reads; null when none recorded one.
+     */
+    static Double confidence(StepContext c) {
+        if (c.detail() != null && c.detail().path("confidence").isNumber()) {
+            return c.detail().get("confidence").asDouble();
+        }
+        Double lowest = null;
+        if (c.vars() != null && c.vars().get("steps") instanceof Map<?, ?> steps) {
+            for (String id : c.definition().dependsOn()) {
+                if (steps.get(id) instanceof Map<?, ?> view && view.get("confidence") instanceof Number n) {
+                    lowest = lowest == null ? n.doubleValue() : Math.min(lowest, n.doubleValue());
+                }
+            }
+        }
+        return lowest;
+    }
+
+    /** What a follow-up started with (who proposed it, how sure, what), kept through waits and failures. */
+    private static ObjectNode seed(JsonNode detail) {
+        ObjectNode s = Json.object();
+        if (detail != null) {
+            for (String key : List.of("proposed_by", "confidence", "proposal")) {
+                if (detail.has(key)) {
+                    s.set(key, detail.get(key));
+                }
+            }
+        }
+        return s;
+    }
+
+    private static ObjectNode copy(JsonNode detail) {
+        return detail instanceof ObjectNode o ? o.deepCopy() : Json.object();
+    }
+
+    private static ObjectNode merge(ObjectNode into, JsonNode more) {
+        if (more instanceof ObjectNode o) {
+            into.setAll(o.deepCopy());
+        }
+        return into;
     }
 }

@@ -76,7 +76,12 @@ public final class RunControl {
         return e.storage.read(sql -> e.runs.list(sql, flow, status, limit));
     }
 
-    /** Steps waiting for the operator: gates, approvals, unknown outcomes (the inbox builds on this). */
+    /**
+     * Steps waiting for the operator, oldest first (the inbox builds on this): {@code detail.waiting_for} says
+     * for what — {@code gate}, {@code approval} (a policy or a low confidence), {@code outcome} (unknown after a
+     * crash), {@code budget} (a model call would exceed a budget), {@code task} (an agent step the operator
+     * answers); {@link #answer} and, for tasks, {@link #provide} end the wait.
+     */
     public List<StepRecord> waitingForOperator(int limit) {
         return e.storage.read(sql -> e.runs.waitingForOperator(sql, limit));
     }
@@ -166,10 +171,13 @@ public final class RunControl {
             StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
                     "run " + runId + " has no step '" + stepId + "' waiting (see: solo runs show " + runId + ")"));
             String what = s.status() == StepStatus.UNKNOWN ? "outcome" : s.waitingFor();
-            if (s.status() != StepStatus.UNKNOWN && (s.status() != StepStatus.WAITING || "timer".equals(what)
-                    || "child".equals(what))) {
+            if (s.status() != StepStatus.UNKNOWN && (s.status() != StepStatus.WAITING || !forOperator(what))) {
                 throw new SoloException("step " + stepId + " of run " + runId + " is " + s.status().text()
-                        + (what == null ? "" : " for a " + what) + ", not waiting for the operator");
+                        + (what == null ? "" : " for " + what) + ", not waiting for the operator");
+            }
+            if ("task".equals(what) && approve) {
+                throw new SoloException("step " + stepId + " of run " + runId + " waits for an answer to its task: "
+                        + "solo tasks answer " + runId + " " + stepId + " --answer JSON");
             }
             Instant now = e.now();
             var answer = Json.object().put("approved", approve).put("reason", reason).put("by", by.text()).put("at", now.toString());
@@ -177,9 +185,12 @@ public final class RunControl {
                 StepRecord next = switch (what) {
                     case "gate" -> approve ? finished(s, StepStatus.DONE, answer, null, now)
                             : finished(s, StepStatus.FAILED, answer, "rejected by " + by.text() + reason(reason), now);
-                    case "approval" -> approve ? pending(s, answer) : finished(s, StepStatus.FAILED, null,
+                    case "approval" -> approve ? pending(s, answer, what) : finished(s, StepStatus.FAILED, null,
                             s.kind() + " not approved by " + by.text() + reason(reason), now);
-                    default -> approve ? finished(s, StepStatus.DONE, answer, null, now) : pending(s, answer);
+                    case "budget" -> approve ? pending(s, answer, what) : finished(s, StepStatus.FAILED, null,
+                            "over budget, and " + by.text() + " did not let it go on" + reason(reason), now);
+                    case "task" -> finished(s, StepStatus.FAILED, null, "task declined by " + by.text() + reason(reason), now);
+                    default -> approve ? finished(s, StepStatus.DONE, answer, null, now) : pending(s, answer, what);
                 };
                 s.status().check("step " + stepId + " of run " + runId, next.status());
                 e.runs.saveStep(tx, next);
@@ -194,6 +205,49 @@ public final class RunControl {
         });
     }
 
+    /**
+     * Gives a step what it waits for from the operator (the answer to a task, already checked by whoever
+     * asked for it): the step runs again with {@code provided: {value, by, at}} in its detail.
+     */
+    public Run provide(String runId, String stepId, String waitingFor, JsonNode value, Actor by) {
+        return optimistic(() -> {
+            Run run = get(runId);
+            StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
+                    "run " + runId + " has no step '" + stepId + "' (see: solo runs show " + runId + ")"));
+            if (s.status() != StepStatus.WAITING || !waitingFor.equals(s.waitingFor())) {
+                throw new SoloException("step " + stepId + " of run " + runId + " is " + s.status().text()
+                        + (s.waitingFor() == null ? "" : " for " + s.waitingFor()) + ", not waiting for " + waitingFor);
+            }
+            Instant now = e.now();
+            var detail = ((ObjectNode) s.detail()).deepCopy();
+            detail.remove("waiting_for");
+            detail.put("answered", waitingFor);
+            detail.putObject("provided").put("by", by.text()).put("at", now.toString()).set("value", value);
+            e.storage.write(tx -> {
+                StepRecord next = new StepRecord(s.runId(), s.stepId(), s.kind(), StepStatus.PENDING, s.attempts(), s.input(),
+                        null, null, null, null, detail, s.startedAt(), null);
+                s.status().check("step " + stepId + " of run " + runId, next.status());
+                e.runs.saveStep(tx, next);
+                e.runs.transition(tx, run, RunStatus.QUEUED, null, now);
+                return null;
+            });
+            return get(runId);
+        });
+    }
+
+    /** Whether a step waiting for {@code what} waits for the operator (not for a time, a child run or its actions). */
+    static boolean forOperator(String what) {
+        return what != null && !"timer".equals(what) && !"child".equals(what) && !"actions".equals(what);
+    }
+
+    /**
+     * The runtime's record of actions carried out: action steps done since {@code since} (null: ever) whose
+     * detail mentions {@code mentioning} (an entity id; null: any), newest first. Policies count on it.
+     */
+    public List<StepRecord> actionsDone(Instant since, String mentioning, int limit) {
+        return e.storage.read(sql -> e.runs.actionsDone(sql, since, mentioning, limit));
+    }
+
     private static String reason(String reason) {
         return reason == null || reason.isBlank() ? "" : ": " + reason;
     }
@@ -203,10 +257,11 @@ public final class RunControl {
                 s.detail(), s.startedAt(), now);
     }
 
-    private static StepRecord pending(StepRecord s, JsonNode answer) {
+    private static StepRecord pending(StepRecord s, JsonNode answer, String what) {
         var detail = s.detail() == null ? Json.object() : ((ObjectNode) s.detail()).deepCopy();
         detail.put("approved", answer.path("approved").asBoolean());
         detail.remove("waiting_for");
+        detail.put("answered", what);
         detail.set("answer", answer);
         return new StepRecord(s.runId(), s.stepId(), s.kind(), StepStatus.PENDING, s.attempts(), s.input(), null, null, null,
                 null, detail, s.startedAt(), null);

@@ -61,11 +61,17 @@ final class RunExecutor {
         return vars;
     }
 
-    /** Makes a finished top-level step visible to later expressions as {@code steps.ID}. */
+    /**
+     * Makes a finished top-level step visible to later expressions as {@code steps.ID}: its status, its output,
+     * and {@code confidence} when the step recorded one (an agent's), which actions that read it inherit.
+     */
     void remember(StepRecord rec) {
         Map<String, Object> view = new HashMap<>();
         view.put("status", rec.status().text());
         view.put("output", CelValues.fromJson(rec.output()));
+        if (rec.detail() != null && rec.detail().path("confidence").isNumber()) {
+            view.put("confidence", rec.detail().get("confidence").asDouble());
+        }
         steps.put(rec.stepId(), view);
     }
 

@@ -200,12 +200,30 @@ public final class RunRepository {
                 RunRows::run, params.toArray());
     }
 
-    /** Steps waiting for the operator (gates, approvals, unknown outcomes), oldest first: the inbox's source. */
+    /** Steps waiting for the operator (gates, approvals, tasks, budgets, unknown outcomes), oldest first: the inbox's source. */
     public List<StepRecord> waitingForOperator(Sql sql, int limit) throws SQLException {
         return sql.query("SELECT " + RunRows.STEP_COLUMNS + " FROM run_steps WHERE status IN ('waiting', 'unknown')"
                 + " ORDER BY started_at LIMIT ?", RunRows::step, limit).stream()
-                .filter(s -> s.status() == StepStatus.UNKNOWN || !"timer".equals(s.waitingFor()) && !"child".equals(s.waitingFor()))
+                .filter(s -> s.status() == StepStatus.UNKNOWN || RunControl.forOperator(s.waitingFor()))
                 .toList();
+    }
+
+    /** Action steps done since a time (null: ever) whose detail mentions a text (null: any), newest first. */
+    public List<StepRecord> actionsDone(Sql sql, Instant since, String mentioning, int limit) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE kind = 'action' AND status = 'done'");
+        if (since != null) {
+            where.append(" AND finished_at >= ?");
+            params.add(since.toEpochMilli());
+        }
+        if (mentioning != null) {
+            where.append(" AND detail LIKE ?");
+            // '_' in ids matches any character: LIKE narrows the scan, the caller reads the detail to decide
+            params.add("%" + mentioning.replace("%", "") + "%");
+        }
+        params.add(limit);
+        return sql.query("SELECT " + RunRows.STEP_COLUMNS + " FROM run_steps" + where + " ORDER BY finished_at DESC LIMIT ?",
+                RunRows::step, params.toArray());
     }
 
     public long count(Sql sql, RunStatus status) throws SQLException {

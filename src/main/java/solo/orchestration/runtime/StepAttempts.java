@@ -5,10 +5,10 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import solo.orchestration.action.ActionDeniedException;
 import solo.orchestration.expr.ExpressionException;
 import solo.orchestration.flow.RetryPolicy;
 import solo.orchestration.flow.StepDefinition;
+import solo.orchestration.step.DetailedFailure;
 import solo.orchestration.step.NonRetryableException;
 import solo.orchestration.step.StepContext;
 import solo.orchestration.step.StepKind;
@@ -28,10 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class StepAttempts {
     private final RunExecutor x;
     private final Engine e;
+    private final FollowUpSteps followUps;
 
     StepAttempts(RunExecutor x) {
         this.x = x;
         this.e = x.e;
+        this.followUps = new FollowUpSteps(x, this);
     }
 
     RunExecutor.Next single(StepDefinition step, String stepId, Map<String, Object> vars, boolean last, boolean top) {
@@ -51,7 +53,7 @@ final class StepAttempts {
                     return park(top, null);
                 }
                 case WAITING -> {
-                    return resume(step, rec, last, top);
+                    return resume(step, rec, vars, last, top);
                 }
                 default -> { } // PENDING, RUNNING, RETRYING: attempts go on below
             }
@@ -64,7 +66,10 @@ final class StepAttempts {
         return attempt(step, stepId, vars, rec, last, top);
     }
 
-    private RunExecutor.Next resume(StepDefinition step, StepRecord rec, boolean last, boolean top) {
+    private RunExecutor.Next resume(StepDefinition step, StepRecord rec, Map<String, Object> vars, boolean last, boolean top) {
+        if (FollowUpSteps.WAITING_FOR.equals(rec.waitingFor())) {
+            return followUps.run(step, rec, vars, last, top);
+        }
         if ("timer".equals(rec.waitingFor())) {
             if (rec.wakeAt() != null && !rec.wakeAt().isAfter(e.now())) {
                 StepRecord done = new StepRecord(rec.runId(), rec.stepId(), rec.kind(), StepStatus.DONE, rec.attempts(),
@@ -78,7 +83,7 @@ final class StepAttempts {
         return park(top, null);
     }
 
-    private RunExecutor.Next park(boolean top, Instant wakeAt) {
+    RunExecutor.Next park(boolean top, Instant wakeAt) {
         if (top) {
             x.checkpoints.end(new RunEnd.Park(wakeAt), null);
         }
@@ -111,7 +116,7 @@ final class StepAttempts {
                 StepContext context = new StepContext(x.run.id(), x.run.flow(), stepId, key, attempt, input, step, detail,
                         unknown, new Actor.Step(x.run.id(), stepId), e.store, e.clock, vars);
                 StepOutcome outcome = execute(kind, context);
-                return finish(step, stepId, status, attempt, input, detail, started, outcome, last, top);
+                return finish(step, stepId, status, attempt, input, detail, started, outcome, vars, last, top);
             } catch (LostRunException | RunExecutor.StopRequested stop) {
                 throw stop;
             } catch (Exception failure) {
@@ -120,20 +125,20 @@ final class StepAttempts {
                 }
                 if (retryable(failure, step.retry()) && attempt < step.retry().attempts()) {
                     Instant wake = e.now().plus(step.retry().delayBefore(attempt + 1));
+                    JsonNode retryDetail = detail(detail, failure);
                     StepRecord retrying = record(stepId, step, StepStatus.RETRYING, attempt, input, null, message(failure),
-                            wake, detail, started);
+                            wake, retryDetail, started);
                     status.check(where(stepId), StepStatus.RETRYING);
                     save(retrying, null, null, top, false);
                     status = StepStatus.RETRYING;
                     x.sleepUntil(wake);
                     attempt++;
                     unknown = false;
+                    detail = retryDetail;
                     continue;
                 }
-                ObjectNode failDetail = failure instanceof ActionDeniedException d
-                        ? Json.object().put("decision", "deny").put("reason", d.reason()) : (ObjectNode) detail;
                 StepRecord failed = new StepRecord(x.run.id(), stepId, step.kind(), StepStatus.FAILED, attempt, input, null,
-                        message(failure), stack(failure), null, failDetail, started, e.now());
+                        message(failure), stack(failure), null, detail(detail, failure), started, e.now());
                 status.check(where(stepId), StepStatus.FAILED);
                 save(failed, null, top ? new RunEnd.Fail("step " + stepId + " failed after " + attempt + " attempt"
                         + (attempt == 1 ? "" : "s") + ": " + message(failure)) : null, top, false);
@@ -143,12 +148,19 @@ final class StepAttempts {
     }
 
     private RunExecutor.Next finish(StepDefinition step, String stepId, StepStatus status, int attempt, JsonNode input,
-            JsonNode detail, Instant started, StepOutcome outcome, boolean last, boolean top) {
+            JsonNode detail, Instant started, StepOutcome outcome, Map<String, Object> vars, boolean last, boolean top) {
         switch (outcome) {
+            case StepOutcome.Done d when !d.followUps().isEmpty() -> {
+                status.check(where(stepId), StepStatus.WAITING);
+                StepRecord waiting = record(stepId, step, StepStatus.WAITING, attempt, input, d.output(), null, null,
+                        FollowUpSteps.waiting(stepId, d.detail() != null ? d.detail() : detail, d.followUps()), started);
+                save(waiting, d, null, top, false); // the output is durable before any of its actions begins
+                return followUps.run(step, x.records.get(stepId), vars, last, top);
+            }
             case StepOutcome.Done d -> {
                 status.check(where(stepId), StepStatus.DONE);
                 StepRecord done = new StepRecord(x.run.id(), stepId, step.kind(), StepStatus.DONE, attempt, input, d.output(),
-                        null, null, null, detail, started, e.now());
+                        null, null, null, d.detail() != null ? d.detail() : detail, started, e.now());
                 save(done, d, top ? x.endAfter(last) : null, top, last);
                 return RunExecutor.Next.CONTINUE;
             }
@@ -166,7 +178,7 @@ final class StepAttempts {
                 if (existing.isPresent() && existing.get().status() == RunStatus.COMPLETED) {
                     // started before (the run was retried or resumed): its output is this step's
                     return finish(step, stepId, status, attempt, input, detail, started,
-                            StepOutcome.done(existing.get().output()), last, top);
+                            StepOutcome.done(existing.get().output()), vars, last, top);
                 }
                 if (existing.isPresent() && existing.get().status().finished()) {
                     throw new NonRetryableException("child run " + childId + " is " + existing.get().status().text()
@@ -191,7 +203,7 @@ final class StepAttempts {
     }
 
     /** Commits a checkpoint and keeps the record (with its final output) for later steps. */
-    private JsonNode save(StepRecord rec, StepOutcome.Done done, RunEnd end, boolean top, boolean last) {
+    JsonNode save(StepRecord rec, StepOutcome.Done done, RunEnd end, boolean top, boolean last) {
         Checkpointer.Output runOutput = end instanceof RunEnd.Complete ? out -> x.runOutput(rec.stepId(), out) : null;
         JsonNode output = x.checkpoints.commit(rec, done == null ? null : done.inCheckpoint(), null, end, runOutput);
         StepRecord saved = rec.withOutput(output);
@@ -222,6 +234,17 @@ final class StepAttempts {
             JsonNode output, String error, Instant wakeAt, JsonNode detail, Instant started) {
         return new StepRecord(x.run.id(), stepId, step.kind(), status, attempt, input, output, error, null, wakeAt, detail,
                 started, null);
+    }
+
+    /** What a failed attempt records: the step's detail, with what the failure knows added ({@link DetailedFailure}). */
+    private static JsonNode detail(JsonNode detail, Exception failure) {
+        if (!(failure instanceof DetailedFailure d)) {
+            return detail;
+        }
+        ObjectNode merged = detail instanceof ObjectNode o ? o.deepCopy() : Json.object();
+        merged.remove("waiting_for");
+        merged.setAll(d.detail());
+        return merged;
     }
 
     static boolean retryable(Exception failure, RetryPolicy policy) {

@@ -1,6 +1,7 @@
 package solo.orchestration.step;
 
 import java.time.Instant;
+import java.util.List;
 import solo.support.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -8,12 +9,27 @@ import tools.jackson.databind.node.ObjectNode;
 /** What an attempt of a step came to; the runtime checkpoints it before anything else happens. */
 public sealed interface StepOutcome {
 
-    /** Finished with an output; {@code inCheckpoint}, when given, runs inside the checkpoint's transaction. */
-    record Done(JsonNode output, InCheckpoint inCheckpoint) implements StepOutcome {}
+    /**
+     * Finished with an output; {@code inCheckpoint}, when given, runs inside the checkpoint's transaction.
+     * {@code detail}, when given, is recorded on the step in place of what it held (what an agent step
+     * learned: model, usage, confidence). {@code followUps} are actions the step asks the runtime to carry
+     * out after it, each as its own step through the guard; the step is done when they are.
+     */
+    record Done(JsonNode output, InCheckpoint inCheckpoint, ObjectNode detail, List<FollowUp> followUps)
+            implements StepOutcome {
+        public Done {
+            followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        }
+
+        public Done(JsonNode output, InCheckpoint inCheckpoint) {
+            this(output, inCheckpoint, null, List.of());
+        }
+    }
 
     /**
      * Waits: for a time ({@code until}), for the operator ({@code gate}, {@code approval},
-     * {@code outcome}), and is resumed by whoever ends the wait. {@code detail} is shown to the operator.
+     * {@code outcome}, {@code task}, {@code budget}), and is resumed by whoever ends the wait.
+     * {@code detail} is shown to the operator.
      */
     record Wait(String waitingFor, Instant until, ObjectNode detail) implements StepOutcome {}
 
@@ -22,6 +38,11 @@ public sealed interface StepOutcome {
 
     static StepOutcome done(JsonNode output) {
         return new Done(output, null);
+    }
+
+    /** Done, recording {@code detail} on the step, with actions for the runtime to carry out after it. */
+    static StepOutcome done(JsonNode output, ObjectNode detail, List<FollowUp> followUps) {
+        return new Done(output, null, detail, followUps);
     }
 
     /** Done, with state writes that commit in the same transaction as the checkpoint; their result is the output. */

@@ -34,7 +34,7 @@ class FlowCliTest {
         Flows.write(company.dir(), "hello", HELLO);
         CliRun r = CliRun.in(company.dir(), "flow", "validate");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo("1 flow valid\n");
+        assertThat(r.out()).isEqualTo("2 flows valid\n"); // and the example solo init ships
     }
 
     @Test
@@ -80,7 +80,7 @@ class FlowCliTest {
         assertThat(missing.errLines()).containsExactly("solo: flow hello needs input name (give it with --input '{\"name\": ...}')");
         assertThat(notJson.errLines()).hasSize(1).allMatch(l -> l.startsWith("solo: --input: invalid JSON at line 1"));
         assertThat(notObject.errLines()).containsExactly("solo: --input must be a JSON object, like '{\"lead_id\": \"lead_...\"}'");
-        assertThat(unknown.errLines()).containsExactly("solo: no flow 'goodbye' (flows/goodbye.yaml does not exist; known: hello)");
+        assertThat(unknown.errLines()).containsExactly("solo: no flow 'goodbye' (flows/goodbye.yaml does not exist; known: hello, lead-outreach)");
         assertThat(java.util.List.of(missing, notJson, notObject, unknown)).allMatch(x -> x.exitCode() == 1);
         assertThat(runs()).isZero();
     }
@@ -90,7 +90,8 @@ class FlowCliTest {
         Flows.write(company.dir(), "bad", "steps:\n  - id: a\n    agent: nobody\n");
         CliRun r = CliRun.in(company.dir(), "flow", "run", "bad");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLines()).containsExactly("solo: flows/bad.yaml:3:12: step 'a': unknown agent 'nobody' (known: echo, noop)");
+        assertThat(r.errLines()).containsExactly("solo: flows/bad.yaml:3:12: step 'a': unknown agent 'nobody' (agents/ defines copywriter,"
+                + " qualifier, researcher, scheduler, summarizer; functions: echo, noop)");
         assertThat(runs()).isZero();
     }
 }

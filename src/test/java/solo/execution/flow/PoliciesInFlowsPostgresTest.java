@@ -1,0 +1,9 @@
+package solo.execution.flow;
+
+import solo.testing.Database;
+
+class PoliciesInFlowsPostgresTest extends PoliciesInFlowsContract {
+    PoliciesInFlowsPostgresTest() {
+        super(Database.POSTGRES);
+    }
+}

@@ -1,0 +1,9 @@
+package solo.execution.flow;
+
+import solo.testing.Database;
+
+class PoliciesInFlowsSqliteTest extends PoliciesInFlowsContract {
+    PoliciesInFlowsSqliteTest() {
+        super(Database.SQLITE);
+    }
+}
