@@ -8,7 +8,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code solo}: the operating system of a one-person company. */
-@Command(name = "solo", mixinStandardHelpOptions = true, version = "solo 0.1.0",
+// scope INHERIT: every subcommand gets --help and --version too (its own name and description stay its own).
+@Command(name = "solo", mixinStandardHelpOptions = true, version = "solo 0.1.0", scope = ScopeType.INHERIT,
         description = "The operating system of a one-person company: one store, one memory, durable flows, one inbox.",
         subcommands = {
             InitCommand.class,
