@@ -19,6 +19,7 @@ import solo.execution.flow.PolicyGuard;
 import solo.execution.email.EmailConfig;
 import solo.execution.email.EmailPoller;
 import solo.execution.email.EmailSender;
+import solo.execution.publish.PublishAction;
 import solo.execution.secret.SecretKeys;
 import solo.execution.secret.Secrets;
 import solo.execution.tool.MemorySearch;
@@ -244,7 +245,8 @@ public final class Solo implements AutoCloseable {
             kinds.addAll(extraKinds);
             ActionGuard policies = guard != null ? guard : new PolicyGuard(execution,
                     Lazy.of(() -> Escalation.read(company.config().document()).catalog()), runs, outside.email()::entitiesOf);
-            for (Action a : List.of(new EmailSendAction(outside.email()), new HttpAction(outside.http()))) {
+            for (Action a : List.of(new EmailSendAction(outside.email()), new HttpAction(outside.http()),
+                    new PublishAction(company.dir()))) {
                 if (actions.find(a.name()).isEmpty()) {
                     actions.register(a);
                 }

@@ -21,6 +21,7 @@ import solo.orchestration.kinds.AgentFunctions;
 import solo.orchestration.kinds.AgentStep;
 import solo.orchestration.kinds.FlowStep;
 import solo.orchestration.kinds.GateStep;
+import solo.orchestration.kinds.QueryStep;
 import solo.orchestration.kinds.WaitStep;
 import solo.orchestration.runtime.Engine;
 import solo.orchestration.runtime.FlowCatalog;
@@ -68,11 +69,15 @@ public final class Orchestrator implements AutoCloseable {
                 .register(new ActionStep(plugins.actions(), plugins.guard()))
                 .register(new GateStep())
                 .register(new WaitStep())
+                .register(new QueryStep())
                 .register(new FlowStep(name -> catalog.get().requiredInputs(name)));
         plugins.extraKinds().forEach(kinds::register);
         catalog.set(new FlowCatalog(companyDir, kinds, type -> store.schema().find(type).isPresent(), store.storage()));
         engine = new Engine(store, catalog.get(), kinds, clock, settings, ownerId());
         runs = new RunControl(engine);
+        if (plugins.actions().find("flow.start").isEmpty()) {
+            plugins.actions().register(new solo.orchestration.runtime.FlowStartAction(engine));
+        }
         worker = new Worker(engine);
         cron = new CronTriggers(store.storage(), catalog.get(), runs);
         entityTriggers = new EntityTriggers(store, catalog.get(), runs);

@@ -23,6 +23,14 @@ final class InitCommand implements Runnable {
     @Option(names = "--name", description = "The company's name (default: the folder's name).")
     String name;
 
+    static final String WEBFORM_SECRET = "WEBFORM_HOOK_SECRET";
+
+    private static String webformSecret() {
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
     @Override
     public void run() {
         String companyName = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
@@ -36,6 +44,10 @@ final class InitCommand implements Runnable {
             out.line("  data: %s", company.databaseUrl().isBlank() ? company.sqliteFile() : "the configured database");
             String token = new AccessTokens(solo.store().storage(), java.time.Clock.systemUTC()).replace();
             out.line("  access token (shown only now; `solo token new` replaces it): %s", token);
+            String webform = webformSecret();
+            solo.secrets().set(WEBFORM_SECRET, webform);
+            out.line("  web form secret, to sign POST /hooks/webform (shown only now; `solo secret set %s` replaces it): %s",
+                    WEBFORM_SECRET, webform);
             out.line("Next: cd %s && solo entity add lead --set name='Ada Lovelace' --set email=ada@example.com", dir);
         }
     }

@@ -23,7 +23,7 @@ public final class Cel {
     /** The names an expression may use; each is a JSON-like value (maps, lists, strings, numbers). */
     public static final List<String> VARIABLES =
             List.of("input", "trigger", "steps", "run", "item", "index", "entity", "before", "event", "payload", "hook",
-                    "email");
+                    "email", "now", "today");
 
     private static final CelCompiler COMPILER = compiler();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();

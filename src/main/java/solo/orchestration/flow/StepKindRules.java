@@ -19,6 +19,14 @@ public interface StepKindRules {
         return java.util.Set.of();
     }
 
+    /**
+     * Those of {@link #options()} that are CEL expressions rather than templates ({@code where:} of a query):
+     * written like {@code when:}, without {@code ${...}}; the kind renders them with variables of its own.
+     */
+    default java.util.Set<String> expressions() {
+        return java.util.Set.of();
+    }
+
     /** Whether the kind may run inside {@code foreach} (kinds that wait for someone may not). */
     default boolean allowedInForeach() {
         return true;

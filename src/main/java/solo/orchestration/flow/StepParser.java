@@ -99,7 +99,11 @@ final class StepParser {
         Map<String, Template> options = new HashMap<>();
         for (String key : own) {
             if (node.has(key)) {
-                Template t = Template.compile(node.get(key), (q, m) -> check.error(p + "/" + key + q, m));
+                JsonNode value = node.get(key);
+                if (kinds.get(kind).expressions().contains(key) && value.isString()) {
+                    value = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("${" + unwrap(value.asString()) + "}");
+                }
+                Template t = Template.compile(value, (q, m) -> check.error(p + "/" + key + q, m));
                 reads.addAll(t.steps());
                 options.put(key, t);
             }

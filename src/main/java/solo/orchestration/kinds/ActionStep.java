@@ -106,7 +106,8 @@ public final class ActionStep implements StepKind {
 
     /**
      * How far the output that asked for this action can be trusted: the proposing agent's (a follow-up's
-     * detail says), else the lowest confidence among the steps this one reads; null when none recorded one.
+     * detail says), else 1.0 when it comes after a gate the operator approved (they saw what it acts on),
+     * else the lowest confidence among the steps this one reads; null when none recorded one.
      */
     static Double confidence(StepContext c) {
         if (c.detail() != null && c.detail().path("confidence").isNumber()) {
@@ -114,6 +115,11 @@ public final class ActionStep implements StepKind {
         }
         Double lowest = null;
         if (c.vars() != null && c.vars().get("steps") instanceof Map<?, ?> steps) {
+            for (String id : c.definition().dependsOn()) {
+                if (steps.get(id) instanceof Map<?, ?> view && Boolean.TRUE.equals(view.get("reviewed"))) {
+                    return 1.0;
+                }
+            }
             for (String id : c.definition().dependsOn()) {
                 if (steps.get(id) instanceof Map<?, ?> view && view.get("confidence") instanceof Number n) {
                     lowest = lowest == null ? n.doubleValue() : Math.min(lowest, n.doubleValue());

@@ -54,6 +54,9 @@ final class RunExecutor {
         vars.put("trigger", CelValues.fromJson(run.trigger()));
         vars.put("run", Map.of("id", run.id(), "flow", run.flow(), "version", (long) run.flowVersion()));
         vars.put("steps", steps);
+        // The run's own clock: when it started, so that a resumed run decides as it would have then.
+        vars.put("now", run.createdAt().toString());
+        vars.put("today", run.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
         this.attempts = new StepAttempts(this);
     }
 
@@ -71,6 +74,9 @@ final class RunExecutor {
         view.put("output", CelValues.fromJson(rec.output()));
         if (rec.detail() != null && rec.detail().path("confidence").isNumber()) {
             view.put("confidence", rec.detail().get("confidence").asDouble());
+        }
+        if ("gate".equals(rec.kind()) && rec.status() == StepStatus.DONE) {
+            view.put("reviewed", true); // the operator approved what the gate showed (see ActionStep.confidence)
         }
         steps.put(rec.stepId(), view);
     }

@@ -27,7 +27,7 @@ class AgentStepValidationTest {
     @Test
     void an_agent_that_is_neither_in_agents_nor_a_function_is_refused_naming_both() {
         assertThat(problems("steps:\n  - id: a\n    agent: closer\n")).containsExactly("flows/f.yaml:3:12: step 'a': unknown"
-                + " agent 'closer' (agents/ defines copywriter, qualifier, researcher, scheduler, summarizer; functions: echo, noop)");
+                + " agent 'closer' (agents/ defines copywriter, editor, qualifier, researcher, scheduler, summarizer, writer; functions: echo, noop)");
     }
 
     @Test

@@ -11,8 +11,8 @@ import solo.testing.TestCompany;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The company as {@code solo init} makes it (no model configured): the shipped example flow validates, and its
- * agent step becomes a task the operator answers with {@code solo tasks}; the run then goes on to its
+ * The company as {@code solo init} makes it (no model configured): the shipped flows validate, and an
+ * agent step of a flow becomes a task the operator answers with {@code solo tasks}; the run then goes on to its
  * policy-checked email.
  */
 class TasksCliTest {
@@ -27,6 +27,7 @@ class TasksCliTest {
     }
 
     String startOutreach(String lead) {
+        solo.orchestration.Flows.fixture(company.dir(), "lead-outreach");
         CliRun r = CliRun.in(company.dir(), "--json", "flow", "run", "lead-outreach", "--input",
                 "{\"lead_id\": \"" + lead + "\", \"name\": \"Ada Park\"}");
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -40,7 +41,7 @@ class TasksCliTest {
         CliRun r = CliRun.in(company.dir(), "flow", "validate");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).isEqualTo("1 flow valid\n");
+        assertThat(r.out()).isEqualTo("5 flows valid\n");
     }
 
     @Test
