@@ -21,7 +21,7 @@ public final class Configured {
     public static Solo open(TestCompany company, String extraYaml, Map<String, String> env) {
         Path config = company.dir().resolve(Company.CONFIG_FILE);
         try {
-            Files.writeString(config, Files.readString(config) + "\n" + extraYaml.stripIndent());
+            Files.writeString(config, solo.testing.CompanyConfigs.merge(Files.readString(config), extraYaml.stripIndent()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,7 @@ public final class Definitions {
     public static void appendConfig(TestCompany company, String yaml) {
         Path file = company.dir().resolve(Company.CONFIG_FILE);
         try {
-            Files.writeString(file, Files.readString(file) + "\n" + yaml.stripIndent());
+            Files.writeString(file, solo.testing.CompanyConfigs.merge(Files.readString(file), yaml.stripIndent()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

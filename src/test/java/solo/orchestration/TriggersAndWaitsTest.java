@@ -89,7 +89,7 @@ class TriggersAndWaitsTest {
                 triggers:
                   - entity: lead
                     on: [created]
-                    when: "entity.score > 50"
+                    when: "entity.body.score > 50"
                 steps:
                   - id: look
                     agent: echo

@@ -12,10 +12,40 @@ public final class CompanyConfigs {
     public static Company append(Path companyDir, String yaml) {
         try {
             Path file = companyDir.resolve(Company.CONFIG_FILE);
-            Files.writeString(file, Files.readString(file) + "\n" + yaml.stripIndent() + "\n");
+            Files.writeString(file, merge(Files.readString(file), yaml.stripIndent()));
             return Company.open(companyDir);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * solo.yaml with {@code addition}'s top-level sections in place of its own of the same name (the template
+     * declares hooks:, a test may declare its own), the others kept.
+     */
+    public static String merge(String existing, String addition) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (String line : addition.split("\n")) {
+            java.util.regex.Matcher m = TOP.matcher(line);
+            if (m.find()) {
+                replaced.add(m.group(1));
+            }
+        }
+        StringBuilder kept = new StringBuilder();
+        boolean skipping = false;
+        for (String line : existing.split("\n", -1)) {
+            java.util.regex.Matcher m = TOP.matcher(line);
+            if (m.find()) {
+                skipping = replaced.contains(m.group(1));
+            } else if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+                skipping = false;
+            }
+            if (!skipping) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept + "\n" + addition + "\n";
+    }
+
+    private static final java.util.regex.Pattern TOP = java.util.regex.Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]*):");
 }

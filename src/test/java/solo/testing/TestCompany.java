@@ -24,6 +24,7 @@ public final class TestCompany implements BeforeEachCallback, AfterEachCallback 
     private Database database = Database.SQLITE;
     private Clock clock = Clock.systemUTC();
     private boolean open = true;
+    private boolean shippedFlows;
     private java.util.function.Consumer<Solo.Builder> customize = b -> { };
     private Path root;
     private Company company;
@@ -52,6 +53,15 @@ public final class TestCompany implements BeforeEachCallback, AfterEachCallback 
         return this;
     }
 
+    /**
+     * Keeps the flows {@code solo init} ships (lead intake and qualification, content, invoices). Without this a
+     * test company has none, so that their triggers do not start runs in tests about something else.
+     */
+    public TestCompany withShippedFlows() {
+        this.shippedFlows = true;
+        return this;
+    }
+
     /** Creates the folder and database but does not open Solo (for tests that run the CLI or a child process). */
     public TestCompany closed() {
         this.open = false;
@@ -62,6 +72,13 @@ public final class TestCompany implements BeforeEachCallback, AfterEachCallback 
     public void beforeEach(ExtensionContext context) throws IOException {
         root = Files.createTempDirectory("solo-test-");
         company = CompanyTemplate.init(root.resolve("company"), "Test Company");
+        if (!shippedFlows) {
+            try (Stream<Path> flows = Files.list(company.flowsDir())) {
+                for (Path f : flows.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
         databaseUrl = database.newUrl();
         if (databaseUrl != null) {
             // Tests that run the CLI or child processes find the database through solo.yaml, as operators do.

@@ -106,8 +106,8 @@ public final class EntityTriggers {
     private static Map<String, Object> vars(Event event) {
         ObjectNode entity = Json.object().put("id", event.subject()).put("type", event.subjectType())
                 .put("version", event.version());
-        JsonNode after = event.after() == null ? Json.object() : Json.read(event.after());
-        after.properties().forEach(p -> entity.set(p.getKey(), p.getValue()));
+        // the same shape as everywhere else (query steps, policies' targets): the body under body
+        entity.set("body", event.after() == null ? Json.object() : Json.read(event.after()));
         Map<String, Object> vars = new HashMap<>();
         vars.put("entity", CelValues.fromJson(entity));
         vars.put("before", CelValues.fromJson(event.before() == null ? null : Json.read(event.before())));

@@ -80,7 +80,7 @@ class FlowCliTest {
         assertThat(missing.errLines()).containsExactly("solo: flow hello needs input name (give it with --input '{\"name\": ...}')");
         assertThat(notJson.errLines()).hasSize(1).allMatch(l -> l.startsWith("solo: --input: invalid JSON at line 1"));
         assertThat(notObject.errLines()).containsExactly("solo: --input must be a JSON object, like '{\"lead_id\": \"lead_...\"}'");
-        assertThat(unknown.errLines()).containsExactly("solo: no flow 'goodbye' (flows/goodbye.yaml does not exist; known: content-pipeline, hello, invoice-follow-up, invoice-reminder, lead-intake, lead-qualification)");
+        assertThat(unknown.errLines()).containsExactly("solo: no flow 'goodbye' (flows/goodbye.yaml does not exist; known: hello)");
         assertThat(java.util.List.of(missing, notJson, notObject, unknown)).allMatch(x -> x.exitCode() == 1);
         assertThat(runs()).isZero();
     }

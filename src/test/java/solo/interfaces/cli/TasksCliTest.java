@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 class TasksCliTest {
     @RegisterExtension
-    TestCompany company = TestCompany.instance().closed();
+    TestCompany company = TestCompany.instance().withShippedFlows().closed();
 
     String ada() {
         CliRun r = CliRun.in(company.dir(), "--json", "entity", "add", "lead", "--set", "name=Ada Park", "--set",

@@ -58,8 +58,7 @@ class RunApiTest {
     @Test
     void flows_are_listed_validated_and_shown_with_their_steps() {
         JsonNode flows = server.api().get("/api/flows").json();
-        assertThat(flows.findValuesAsString("name")).containsExactly("broken", "content-pipeline", "gated",
-                "invoice-follow-up", "invoice-reminder", "lead-intake", "lead-qualification"); // the flagship flows ship with solo init
+        assertThat(flows.findValuesAsString("name")).containsExactly("broken", "gated");
         assertThat(flows.get(0).get("valid").asBoolean()).isFalse();
         JsonNode v = server.api().post("/api/flows/validate", null).json();
         assertThat(v.get("valid").asBoolean()).isFalse();
