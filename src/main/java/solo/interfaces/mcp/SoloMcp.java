@@ -40,6 +40,20 @@ public final class SoloMcp {
         return configure(McpServer.sync(new StdioServerTransportProvider(mapper(), in, out)), solo).build();
     }
 
+    /**
+     * Serves over stdio until the assistant closes {@code in} (what {@code solo mcp} runs). {@code out} is the
+     * protocol's alone: the caller must see that nothing else writes to it.
+     */
+    public static void serveStdio(Solo solo, InputStream in, OutputStream out) throws InterruptedException {
+        EndOfInput input = new EndOfInput(in);
+        McpSyncServer server = stdio(solo, input, out);
+        try {
+            input.await();
+        } finally {
+            server.closeGracefully();
+        }
+    }
+
     /** The server over streamable HTTP, as a servlet to mount at {@link #ENDPOINT}; closing it closes the server. */
     public static Http http(Solo solo, int maxBodyBytes) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
