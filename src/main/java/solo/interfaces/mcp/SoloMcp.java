@@ -45,8 +45,9 @@ public final class SoloMcp {
      * protocol's alone: the caller must see that nothing else writes to it.
      */
     public static void serveStdio(Solo solo, InputStream in, OutputStream out) throws InterruptedException {
-        EndOfInput input = new EndOfInput(in);
-        McpSyncServer server = stdio(solo, input, out);
+        StdioInput input = new StdioInput(in, out, mapper());
+        McpSyncServer server = stdio(solo, input.stream(), input.out());
+        input.start();
         try {
             input.await();
         } finally {

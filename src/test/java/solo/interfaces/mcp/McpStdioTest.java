@@ -6,9 +6,11 @@ import static solo.interfaces.mcp.McpClients.ok;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,31 @@ class McpStdioTest {
             assertThat(history.getFirst().reason()).isEqualTo("met at the conference");
             assertThat(solo.orchestrator().runs().list("lead-outreach", null, 10)).hasSize(1);
         }
+    }
+
+    @Test
+    void stdout_carries_only_the_protocol_and_a_line_that_is_no_message_is_answered_not_fatal() throws Exception {
+        String jvm = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(jvm, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), solo.Main.class.getName(), "--company", company.dir().toString(), "mcp")
+                .redirectError(logs.resolve("stderr.txt").toFile()).start();
+        p.getOutputStream().write(String.join("\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\","
+                        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"Raw Pipe\",\"version\":\"1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "this is not JSON",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"list_flows\",\"arguments\":{}}}",
+                "").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close(); // every request is answered before solo mcp exits
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        List<JsonNode> messages = lines.stream().map(l -> solo.support.Json.parse(l, "stdout line")).toList();
+        assertThat(messages).hasSize(3);
+        assertThat(messages).anySatisfy(m -> assertThat(m.at("/error/code").asInt()).isEqualTo(-32700));
+        assertThat(messages).anySatisfy(m -> assertThat(m.at("/result/serverInfo/name").asString()).isEqualTo("solo"));
+        assertThat(messages).anySatisfy(m -> assertThat(m.at("/result/structuredContent/flows/0/name").asString())
+                .isEqualTo("lead-outreach"));
     }
 
     @Test
