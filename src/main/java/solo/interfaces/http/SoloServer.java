@@ -3,6 +3,7 @@ package solo.interfaces.http;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import solo.app.Solo;
@@ -101,7 +102,7 @@ public final class SoloServer implements AutoCloseable {
 
     private static List<MetricSource> metricSources(Solo solo) {
         // the ledger's sums need no model or agent compiled: read them without opening execution
-        Ledger ledger = new Ledger(solo.store().storage(), Clock.systemUTC(), java.time.ZoneOffset.UTC);
+        Ledger ledger = new Ledger(solo.store().storage(), Clock.systemUTC(), ZoneOffset.UTC);
         String currency = PriceTable.read(solo.company().config().document()).currency();
         return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()),
                 new ModelMetrics(ledger, currency), new InboxMetrics(new Inbox(solo.orchestrator().runs(), solo.tasks())));

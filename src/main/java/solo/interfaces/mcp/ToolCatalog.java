@@ -75,8 +75,8 @@ final class ToolCatalog {
             JsonNode def = doc.root().get(name);
             JsonSchema validator = JsonSchema.compile(doc, "/" + name + "/input");
             boolean readOnly = def.path("read_only").asBoolean(false);
-            McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(def.path("description").asString())
-                    .inputSchema(schemaMap(def.get("input")))
+            McpSchema.Tool tool = McpSchema.Tool.builder(name, schemaMap(def.get("input")))
+                    .description(def.path("description").asString())
                     .annotations(new McpSchema.ToolAnnotations(null, readOnly, false, readOnly, false, null))
                     .build();
             SoloTool impl = tools.get(name);
