@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import solo.company.Company;
 import solo.execution.Execution;
 import solo.execution.ExecutionConfig;
+import solo.execution.assistant.AssistantGuard;
 import solo.execution.context.ContextPacks;
 import solo.execution.context.RecordContextPacks;
 import solo.execution.email.EmailSendAction;
@@ -54,19 +55,26 @@ public final class Solo implements AutoCloseable {
     private final Outside outside;
     private final Orchestrator orchestrator;
     private final OperatorTasks tasks;
+    private final Memory memory;
+    private final AssistantGuard assistantGuard;
+
+    /** Memory as the other layers reach it: search and context packs (the memory layer fills both seams). */
+    private record Memory(MemorySearch search, ContextPacks packs) {}
 
     /** The parts that touch the outside world: secrets, email, webhooks, the http action. */
     private record Outside(Secrets secrets, EmailSender email, EmailPoller emailPoller, Webhooks webhooks,
             HttpActions http) {}
 
     private Solo(Company company, Store store, Lazy<Execution> execution, Outside outside, Orchestrator orchestrator,
-            OperatorTasks tasks) {
+            OperatorTasks tasks, Memory memory, AssistantGuard assistantGuard) {
         this.company = company;
         this.store = store;
         this.execution = execution;
         this.outside = outside;
         this.orchestrator = orchestrator;
         this.tasks = tasks;
+        this.memory = memory;
+        this.assistantGuard = assistantGuard;
     }
 
     public static Solo open(Company company) {
@@ -102,6 +110,21 @@ public final class Solo implements AutoCloseable {
     /** Agent steps the operator answers in a model's place (a tier with no model): list, show, answer. */
     public OperatorTasks tasks() {
         return tasks;
+    }
+
+    /** Search over the company's memory (what agents' {@code search_memory} and the MCP server use). */
+    public MemorySearch memorySearch() {
+        return memory.search();
+    }
+
+    /** The token-budgeted context pack about one entity for one task (agent steps, the MCP server). */
+    public ContextPacks contextPacks() {
+        return memory.packs();
+    }
+
+    /** The company's policies over what the operator's AI assistant asks for (the MCP server's writes). */
+    public AssistantGuard assistantGuard() {
+        return assistantGuard;
     }
 
     /** The company's sealed secrets; also the resolver of {@code secret:NAME} and {@code env:NAME} references. */
@@ -255,7 +278,8 @@ public final class Solo implements AutoCloseable {
                     new Orchestrator.Plugins(agents, actions, policies, kinds), settings, clock);
             wired.set(orchestrator);
             wireInboundTriggers(outside, orchestrator);
-            return new Solo(company, store, execution, outside, orchestrator, new OperatorTasks(execution, runs));
+            return new Solo(company, store, execution, outside, orchestrator, new OperatorTasks(execution, runs),
+                    new Memory(memorySearch, packs), new AssistantGuard(execution, runs));
         }
     }
 }

@@ -13,13 +13,13 @@ import tools.jackson.databind.JsonNode;
  * with the type and targets its policy check recorded. Today is the company's day (solo.yaml
  * {@code timezone}). One check reads today's actions once, however many types its rules ask about.
  */
-final class RunActionHistory implements ActionHistory {
+public final class RunActionHistory implements ActionHistory {
     private static final int LIMIT = 100_000;
     private final RunControl runs;
     private final Instant startOfDay;
     private List<StepRecord> today;
 
-    RunActionHistory(RunControl runs, Execution x) {
+    public RunActionHistory(RunControl runs, Execution x) {
         this.runs = runs;
         this.startOfDay = x.ledger().today().atStartOfDay(x.config().zone()).toInstant();
     }

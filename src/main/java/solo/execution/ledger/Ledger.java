@@ -74,6 +74,15 @@ public final class Ledger {
                 day.toString()));
     }
 
+    /** Calls, tokens and cost by provider and model, over every day. */
+    public List<LedgerTotal> totals() {
+        return storage.read(sql -> sql.query("SELECT provider, model, count(*), COALESCE(SUM(cache_hit), 0),"
+                + " COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0), COALESCE(SUM(cost_micros), 0)"
+                + " FROM model_calls GROUP BY provider, model ORDER BY provider, model",
+                rs -> new LedgerTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7))));
+    }
+
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("day"),
                 new RunRef(rs.getString("run_id"), rs.getString("flow"), rs.getString("step_id")), rs.getString("agent"),

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             GateCommand.class,
             TasksCommand.class,
             TokenCommand.class,
+            McpCommand.class,
         })
 public final class SoloCommand implements Runnable {
     @Spec

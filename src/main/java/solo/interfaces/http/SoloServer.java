@@ -3,6 +3,7 @@ package solo.interfaces.http;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import solo.app.Solo;
@@ -19,21 +20,30 @@ import solo.interfaces.http.api.GraphApi;
 import solo.interfaces.http.api.HookApi;
 import solo.interfaces.http.api.MetaApi;
 import solo.interfaces.http.api.RunApi;
+import solo.execution.ledger.Ledger;
+import solo.execution.ledger.PriceTable;
 import solo.interfaces.http.auth.AccessTokens;
+import solo.interfaces.http.auth.BearerFilter;
 import solo.interfaces.http.auth.Guard;
 import solo.interfaces.http.auth.Sessions;
+import solo.interfaces.http.metrics.InboxMetrics;
 import solo.interfaces.http.metrics.MetricSource;
+import solo.interfaces.http.metrics.ModelMetrics;
 import solo.interfaces.http.metrics.Metrics;
 import solo.interfaces.http.metrics.RunMetrics;
 import solo.interfaces.http.server.HttpServer;
 import solo.interfaces.http.server.Route;
 import solo.interfaces.http.server.Routes;
 import solo.interfaces.http.server.ServerSettings;
+import solo.interfaces.http.server.ServletMount;
 import solo.interfaces.http.server.WebModule;
+import solo.interfaces.mcp.Inbox;
+import solo.interfaces.mcp.SoloMcp;
 
 /**
  * The HTTP side of {@code solo up}, wired in one place: the API modules, the cockpit's pages, webhooks,
- * {@code /openapi.json} and {@code /metrics}, behind one guard. Every route is declared here, before
+ * {@code /openapi.json} and {@code /metrics}, behind one guard; and the MCP server's streamable HTTP at
+ * {@code /mcp}, behind the same token. Every route is declared here, before
  * the server starts; tests start exactly this.
  *
  * <p>To add endpoints or pages (search, context packs, the inbox, KPIs): write a {@link WebModule} and/or a
@@ -43,10 +53,12 @@ import solo.interfaces.http.server.WebModule;
 public final class SoloServer implements AutoCloseable {
     private final HttpServer server;
     private final ServerSettings settings;
+    private final SoloMcp.Http mcp;
 
-    private SoloServer(HttpServer server, ServerSettings settings) {
+    private SoloServer(HttpServer server, ServerSettings settings, SoloMcp.Http mcp) {
         this.server = server;
         this.settings = settings;
+        this.mcp = mcp;
     }
 
     public static SoloServer start(Solo solo, ServerSettings settings) {
@@ -66,8 +78,15 @@ public final class SoloServer implements AutoCloseable {
         }
         table.addAll(routes.all());
         Guard guard = new Guard(tokens, sessions);
-        HttpServer http = HttpServer.start(settings, table, guard::check, (ctx, f) -> CockpitPages.error(cockpit, ctx, f));
-        return new SoloServer(http, settings);
+        SoloMcp.Http mcp = SoloMcp.http(solo, (int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()));
+        try {
+            HttpServer http = HttpServer.start(settings, table, guard::check, (ctx, f) -> CockpitPages.error(cockpit, ctx, f),
+                    List.of(new ServletMount(SoloMcp.ENDPOINT, mcp.servlet(), new BearerFilter(tokens))));
+            return new SoloServer(http, settings, mcp);
+        } catch (RuntimeException e) {
+            mcp.close();
+            throw e;
+        }
     }
 
     private static List<WebModule> apiModules(Solo solo) {
@@ -82,7 +101,11 @@ public final class SoloServer implements AutoCloseable {
     }
 
     private static List<MetricSource> metricSources(Solo solo) {
-        return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()));
+        // the ledger's sums need no model or agent compiled: read them without opening execution
+        Ledger ledger = new Ledger(solo.store().storage(), Clock.systemUTC(), ZoneOffset.UTC);
+        String currency = PriceTable.read(solo.company().config().document()).currency();
+        return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()),
+                new ModelMetrics(ledger, currency), new InboxMetrics(new Inbox(solo.orchestrator().runs(), solo.tasks())));
     }
 
     public int port() {
@@ -97,5 +120,6 @@ public final class SoloServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        mcp.close();
     }
 }

@@ -69,6 +69,20 @@ public abstract class LedgerContract {
     }
 
     @Test
+    void totals_sum_calls_tokens_and_cost_by_provider_and_model_over_every_day() {
+        Ledger ledger = ledger();
+        assertThat(ledger.totals()).isEmpty();
+        ledger.record(call("c1", NOW, "2025-03-01", new RunRef("run_1", "outreach", "a"), 1000, false));
+        ledger.record(call("c2", NOW, "2025-03-02", RunRef.NONE, 500, true));
+        ledger.record(new LedgerEntry("c3", NOW, "2025-03-02", RunRef.NONE, "copywriter", "claude", "sonnet", "premium", "k3",
+                2000, 300, 900, 7000, true, false, "timeout", "no answer"));
+
+        assertThat(ledger.totals()).containsExactly(
+                new solo.execution.ledger.LedgerTotal("claude", "sonnet", 1, 0, 2000, 300, 7000),
+                new solo.execution.ledger.LedgerTotal("local", "llama", 2, 1, 200, 40, 1500));
+    }
+
+    @Test
     void budgets_compare_what_is_spent_plus_the_estimate_with_each_limit() {
         Ledger ledger = ledger();
         String today = ledger.today().toString();

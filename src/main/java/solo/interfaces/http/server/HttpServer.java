@@ -6,8 +6,12 @@ import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import io.javalin.util.JavalinBindException;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,12 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(ServerSettings settings, List<Route> routes, Handler guard, ErrorPage errorPage) {
+        return start(settings, routes, guard, errorPage, List.of());
+    }
+
+    /** Also serves {@code servlets} on the same Jetty, each behind its own guard (Javalin's guard sees only routes). */
+    public static HttpServer start(ServerSettings settings, List<Route> routes, Handler guard, ErrorPage errorPage,
+            List<ServletMount> servlets) {
         settings.checkBind();
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -53,6 +63,16 @@ public final class HttpServer implements AutoCloseable {
             for (Route r : routes) {
                 config.routes.addEndpoint(new Endpoint(r.method(), r.path(), r.handler(), Set.of(new Roles(Set.of(r.access())))));
             }
+            config.jetty.modifyServletContextHandler(context -> {
+                for (ServletMount m : servlets) {
+                    ServletHolder holder = new ServletHolder(m.servlet());
+                    holder.setAsyncSupported(true); // the MCP transport streams answers as server-sent events
+                    context.addServlet(holder, m.path());
+                    FilterHolder guardHolder = new FilterHolder(m.guard());
+                    guardHolder.setAsyncSupported(true);
+                    context.addFilter(guardHolder, m.path(), EnumSet.of(DispatcherType.REQUEST));
+                }
+            });
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, errorPage));
             config.routes.error(404, "*", ctx -> {
                 if (ctx.attribute(ANSWERED) == null) {

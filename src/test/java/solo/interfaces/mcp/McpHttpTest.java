@@ -1,0 +1,10 @@
+package solo.interfaces.mcp;
+
+import solo.testing.Database;
+
+/** The MCP conversation over HTTP, on SQLite. */
+class McpHttpTest extends McpHttpContract {
+    McpHttpTest() {
+        super(Database.SQLITE);
+    }
+}
