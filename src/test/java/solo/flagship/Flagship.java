@@ -77,7 +77,7 @@ final class Flagship implements AutoCloseable {
 
     Run awaitStatus(String runId, String status) {
         await("run " + runId + " " + status, () -> solo.orchestrator().runs().get(runId).status().text().equals(status)
-                || solo.orchestrator().runs().get(runId).status().finished());
+                || solo.orchestrator().runs().get(runId).status().finished(), () -> describe(runId));
         Run run = solo.orchestrator().runs().get(runId);
         assertThat(run.status().text()).as("run %s: %s", runId, run.error()).isEqualTo(status);
         return run;
@@ -88,11 +88,27 @@ final class Flagship implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("run " + run.id() + " has no step " + id));
     }
 
+    /** The run's steps, for a failure message. */
+    String describe(String runId) {
+        StringBuilder sb = new StringBuilder();
+        for (StepRecord s : solo.orchestrator().runs().steps(runId)) {
+            sb.append("\n  ").append(s.stepId()).append(' ').append(s.status().text())
+                    .append(s.waitingFor() == null ? "" : " for " + s.waitingFor())
+                    .append(s.error() == null ? "" : ": " + s.error())
+                    .append(s.detail() == null || s.waitingFor() == null ? "" : " " + s.detail());
+        }
+        return sb.toString();
+    }
+
     static void await(String what, Supplier<Boolean> condition) {
+        await(what, condition, () -> "");
+    }
+
+    static void await(String what, Supplier<Boolean> condition, Supplier<String> state) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + state.get());
             }
             try {
                 Thread.sleep(50);

@@ -30,14 +30,14 @@ class FlowValidationTest {
     @Test
     void an_unknown_step_kind_is_refused() {
         assertThat(problems("steps:\n  - id: a\n    agnet: echo\n")).containsExactly("flows/f.yaml:3:12: step 'a': unknown step kind"
-                + " or field 'agnet' (kinds: action, agent, flow, foreach, gate, wait; fields: after, description, do, id,"
+                + " or field 'agnet' (kinds: action, agent, flow, foreach, gate, query, wait; fields: after, description, do, id,"
                 + " input, parallel, retry, when)");
     }
 
     @Test
     void a_step_with_two_kinds_is_refused() {
         assertThat(problems("steps:\n  - id: a\n    agent: echo\n    gate: ok?\n"))
-                .containsExactly("flows/f.yaml:4:11: step 'a' needs exactly one kind (action, agent, flow, foreach, gate, wait),"
+                .containsExactly("flows/f.yaml:4:11: step 'a' needs exactly one kind (action, agent, flow, foreach, gate, query, wait),"
                         + " found agent and gate");
     }
 
@@ -111,10 +111,10 @@ class FlowValidationTest {
                 """)).containsExactly(
                 "flows/f.yaml:2:13: no entity type 'leed' (see schema/)",
                 "flows/f.yaml:3:11: bad cron schedule '61 * * * *': Failed to parse cron expression. Value 61 not in range [0, 59]",
-                "flows/f.yaml:6:12: step 'a': unknown agent 'nobody' (agents/ defines copywriter, qualifier, researcher, scheduler,"
-                        + " summarizer; functions: echo, noop)",
+                "flows/f.yaml:6:12: step 'a': unknown agent 'nobody' (agents/ defines copywriter, editor, qualifier, researcher,"
+                        + " scheduler, summarizer, writer; functions: echo, noop)",
                 "flows/f.yaml:8:13: step 'b': unknown action 'email.fax' (known: email.send, entity.create, entity.link,"
-                        + " entity.update, http, note.add)",
+                        + " entity.update, flow.start, http, note.add, publish)",
                 "flows/f.yaml:10:11: step 'c': no flow 'nowhere' in flows/",
                 "flows/f.yaml:12:11: step 'd': 'soon' is not a duration (write 500ms, 30s, 5m, 2h, 1d or PT5S)");
     }

@@ -2,6 +2,7 @@ package solo.orchestration.expr;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
@@ -25,13 +26,15 @@ public final class Cel {
             List.of("input", "trigger", "steps", "run", "item", "index", "entity", "before", "event", "payload", "hook",
                     "email", "now", "today");
 
+    /** 1200 (from a JSON integer) compares with 5000.0 and 1200.5 with 5000, as an operator expects. */
+    private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     private static final CelCompiler COMPILER = compiler();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
     private Cel() {}
 
     private static CelCompiler compiler() {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS).setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         for (String name : VARIABLES) {
             builder.addVar(name, SimpleType.DYN);
         }

@@ -40,7 +40,7 @@ class AgentDefinitionTest {
         Agents agents = Definitions.load(company).agents();
 
         assertThat(agents.all()).extracting(AgentDefinition::name)
-                .containsExactlyInAnyOrder("researcher", "qualifier", "copywriter", "scheduler", "summarizer");
+                .containsExactlyInAnyOrder("researcher", "qualifier", "copywriter", "scheduler", "summarizer", "editor", "writer");
         for (AgentDefinition a : agents.all()) {
             assertThat(a.output().requires("confidence")).as(a.name()).isTrue();
             assertThat(a.output().schema().at("/properties/confidence/maximum").asInt()).as(a.name()).isEqualTo(1);

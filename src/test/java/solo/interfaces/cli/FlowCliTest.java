@@ -34,7 +34,7 @@ class FlowCliTest {
         Flows.write(company.dir(), "hello", HELLO);
         CliRun r = CliRun.in(company.dir(), "flow", "validate");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo("2 flows valid\n"); // and the example solo init ships
+        assertThat(r.out()).isEqualTo("1 flow valid\n");
     }
 
     @Test
@@ -91,7 +91,7 @@ class FlowCliTest {
         CliRun r = CliRun.in(company.dir(), "flow", "run", "bad");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines()).containsExactly("solo: flows/bad.yaml:3:12: step 'a': unknown agent 'nobody' (agents/ defines copywriter,"
-                + " qualifier, researcher, scheduler, summarizer; functions: echo, noop)");
+                + " editor, qualifier, researcher, scheduler, summarizer, writer; functions: echo, noop)");
         assertThat(runs()).isZero();
     }
 }

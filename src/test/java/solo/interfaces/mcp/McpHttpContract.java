@@ -80,6 +80,7 @@ abstract class McpHttpContract {
         server = new ServerFixture(company).before(c -> {
             Flows.write(c.dir(), "gated", GATED);
             Flows.write(c.dir(), "mail", MAIL);
+            Flows.fixture(c.dir(), "lead-outreach");
         });
     }
 

@@ -30,6 +30,11 @@ class McpStdioTest {
     @TempDir
     Path logs;
 
+    @org.junit.jupiter.api.BeforeEach
+    void outreach() {
+        solo.orchestration.Flows.fixture(company.dir(), "lead-outreach");
+    }
+
     @Test
     void an_assistant_lists_the_tools_reads_writes_and_starts_a_run_as_itself() throws Exception {
         String leadId;

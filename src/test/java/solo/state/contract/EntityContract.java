@@ -107,7 +107,7 @@ public abstract class EntityContract {
     void an_unknown_type_is_refused_listing_the_declared_types() {
         assertThatThrownBy(() -> store().create(Actor.OPERATOR, null, "leed", lead("Ada")))
                 .isInstanceOf(RefusedWriteException.class)
-                .hasMessage("unknown entity type 'leed': declared types are company, customer, invoice, lead, offer, project");
+                .hasMessage("unknown entity type 'leed': declared types are company, customer, invoice, lead, offer, project, topic");
     }
 
     @Test
