@@ -162,6 +162,46 @@ public final class IndexView implements AutoCloseable {
         }
     }
 
+    /** The sources with chunks in a thread, in thread order. */
+    public List<String> sourcesInThread(String thread) {
+        Sort byPos = new Sort(new SortField(IndexFields.POSITION_IN_THREAD, SortField.Type.INT));
+        Query q = new TermQuery(new Term(IndexFields.THREAD, thread));
+        try {
+            int n = searcher.count(q);
+            if (n == 0) {
+                return List.of();
+            }
+            ScoreDoc[] docs = searcher.search(q, n, byPos).scoreDocs;
+            java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
+            for (Chunk c : chunks(Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray())) {
+                sources.add(c.sourceId());
+            }
+            return List.copyOf(sources);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A source's chunks in order (empty when the index does not hold it). */
+    public List<Chunk> chunksOf(String sourceId) {
+        Query q = new TermQuery(new Term(IndexFields.SOURCE, sourceId));
+        try {
+            int n = searcher.count(q);
+            if (n == 0) {
+                return List.of();
+            }
+            int[] docs = Arrays.stream(searcher.search(q, n).scoreDocs).mapToInt(sd -> sd.doc).toArray();
+            return chunks(docs).stream().sorted(java.util.Comparator.comparingInt(c -> c.position().ordinal())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many chunks the index holds. */
+    public int chunkCount() {
+        return searcher.getIndexReader().numDocs();
+    }
+
     /** The chunk at a thread position, if any. */
     public Optional<Chunk> chunkAt(String thread, int pos) {
         int[] docs = docsAt(List.of(new ChunkFacts.ThreadRef(thread, pos)), MatchAllDocsQuery.INSTANCE);
