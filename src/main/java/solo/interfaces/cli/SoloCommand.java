@@ -26,6 +26,11 @@ import picocli.CommandLine.Spec;
             GateCommand.class,
             TasksCommand.class,
             TokenCommand.class,
+            IngestCommand.class,
+            SearchCommand.class,
+            ContextCommand.class,
+            MemoryCommand.class,
+            EvalCommand.class,
         })
 public final class SoloCommand implements Runnable {
     @Spec
