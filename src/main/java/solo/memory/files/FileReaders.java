@@ -205,7 +205,7 @@ public final class FileReaders {
                 String type = part.getContentType() == null ? "" : part.getContentType().toLowerCase(Locale.ROOT);
                 if (type.startsWith("text/") || type.startsWith("application/json") || type.startsWith("application/csv")) {
                     String name = part.getFileName() == null ? "attachment" : MimeUtility.decodeText(part.getFileName());
-                    String text = String.valueOf(part.getContent());
+                    String text = part.getContent() instanceof String str ? str : readText(part);
                     if (!text.isBlank()) {
                         attachments.add(new Attachment(name, type.split(";")[0].trim(),
                                 text.length() > MAX_ATTACHMENT_CHARS ? text.substring(0, MAX_ATTACHMENT_CHARS) : text));
@@ -216,6 +216,26 @@ public final class FileReaders {
             } else if (part.isMimeType("text/html") && html == null) {
                 html = String.valueOf(part.getContent());
             }
+        }
+    }
+
+    private static String readText(Part part) throws MessagingException, IOException {
+        String cs = null;
+        try {
+            cs = new jakarta.mail.internet.ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException ignored) {
+            // no usable charset: UTF-8
+        }
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        if (cs != null) {
+            try {
+                charset = java.nio.charset.Charset.forName(MimeUtility.javaCharset(cs));
+            } catch (RuntimeException ignored) {
+                // an unknown charset: UTF-8
+            }
+        }
+        try (var in = part.getInputStream()) {
+            return new String(in.readNBytes(MAX_ATTACHMENT_CHARS * 4), charset);
         }
     }
 
