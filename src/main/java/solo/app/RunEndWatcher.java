@@ -17,17 +17,20 @@ final class RunEndWatcher {
     static final String CURSOR = "runs";
     private final Store store;
     private final Memory memory;
+    private final java.time.Clock clock;
 
-    RunEndWatcher(Store store, Memory memory) {
+    RunEndWatcher(Store store, Memory memory, java.time.Clock clock) {
         this.store = store;
         this.memory = memory;
+        this.clock = clock;
     }
 
     private record Ended(String id, String status, long finishedAt) {}
 
     /** Deals with the runs that ended since the cursor; returns how many. */
     int poll() {
-        long since = memory.cursors().getOrStart(CURSOR, System.currentTimeMillis());
+        // a first start begins now: runs that ended before memory was watching are not revisited
+        long since = memory.cursors().getOrStart(CURSOR, clock.millis());
         List<Ended> ended = store.storage().read(sql -> sql.query("SELECT id, status, finished_at FROM runs"
                 + " WHERE finished_at IS NOT NULL AND finished_at > ? AND status IN ('completed', 'failed', 'cancelled')"
                 + " ORDER BY finished_at, id LIMIT 200", rs -> new Ended(rs.getString(1), rs.getString(2), rs.getLong(3)), since));

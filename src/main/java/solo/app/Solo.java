@@ -63,7 +63,7 @@ public final class Solo implements AutoCloseable {
             HttpActions http) {}
 
     private Solo(Company company, Store store, Lazy<Execution> execution, Outside outside, Orchestrator orchestrator,
-            OperatorTasks tasks, Lazy<Memory> memory) {
+            OperatorTasks tasks, Lazy<Memory> memory, Clock clock) {
         this.company = company;
         this.store = store;
         this.execution = execution;
@@ -71,7 +71,7 @@ public final class Solo implements AutoCloseable {
         this.orchestrator = orchestrator;
         this.tasks = tasks;
         this.memory = memory;
-        this.maintenance = Lazy.of(() -> new MemoryMaintenance(memory.get(), new RunEndWatcher(store, memory.get())));
+        this.maintenance = Lazy.of(() -> new MemoryMaintenance(memory.get(), new RunEndWatcher(store, memory.get(), clock)));
     }
 
     public static Solo open(Company company) {
@@ -294,7 +294,7 @@ public final class Solo implements AutoCloseable {
                     new Orchestrator.Plugins(agents, actions, policies, kinds), settings, clock);
             wired.set(orchestrator);
             wireInboundTriggers(outside, orchestrator);
-            return new Solo(company, store, execution, outside, orchestrator, new OperatorTasks(execution, runs), memory);
+            return new Solo(company, store, execution, outside, orchestrator, new OperatorTasks(execution, runs), memory, clock);
         }
     }
 }
