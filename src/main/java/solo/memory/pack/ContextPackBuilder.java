@@ -80,7 +80,6 @@ public final class ContextPackBuilder {
                         + changes(e) + "\n", false);
             }
         }
-        List<String> sources = new ArrayList<>();
         List<Hit> hits = search.apply(MemoryQuery.entity(taskText.isEmpty() ? entity.label() : taskText + " " + entity.label(),
                 entityId, 1, HITS));
         boolean heading = false;
@@ -97,12 +96,10 @@ public final class ContextPackBuilder {
             String head = "\n### " + c.kind() + (c.title().isEmpty() ? "" : ": " + oneLine(c.title(), 120)) + " ("
                     + c.sourceId() + (c.position().ordinal() > 0 ? " part " + (c.position().ordinal() + 1) : "") + ", "
                     + TIME.format(Instant.ofEpochMilli(c.time())) + (c.author().isEmpty() ? "" : ", " + c.author()) + ")\n";
-            if (pack.add("memory", head + c.text().strip() + "\n", false)
-                    && !c.kind().equals(StoreDocuments.ENTITY_KIND) && !sources.contains(c.sourceId())) {
-                sources.add(c.sourceId());
-            }
+            pack.add("memory", head + c.text().strip() + "\n", false,
+                    c.kind().equals(StoreDocuments.ENTITY_KIND) ? null : c.sourceId());
         }
-        ContextPackResult result = pack.finish(sources, sources.isEmpty());
+        ContextPackResult result = pack.finish();
         if (!result.sources().isEmpty()) {
             used.accept(result.sources());
         }
@@ -151,6 +148,7 @@ public final class ContextPackBuilder {
         private final int budget;
         private final List<String> parts = new ArrayList<>();
         private final List<String> partSection = new ArrayList<>();
+        private final List<String> partSource = new ArrayList<>();
         private int tokens;
 
         Pack(int budget) {
@@ -159,38 +157,46 @@ public final class ContextPackBuilder {
 
         /** Adds a part if it fits; a {@code cuttable} part that does not is cut to what is left. */
         boolean add(String section, String text, boolean cuttable) {
+            return add(section, text, cuttable, null);
+        }
+
+        /** {@code source}: the artifact the part quotes, if any. */
+        boolean add(String section, String text, boolean cuttable, String source) {
             int t = Tokens.count(text);
             if (tokens + t <= budget) {
-                put(section, text, t);
+                put(section, text, t, source);
                 return true;
             }
             int room = budget - tokens - Tokens.count(CUT);
             if (cuttable && room > 8) {
                 String cut = Tokens.cut(text, room) + CUT;
-                put(section, cut, Tokens.count(cut));
+                put(section, cut, Tokens.count(cut), source);
                 return true;
             }
             return false;
         }
 
-        private void put(String section, String text, int t) {
+        private void put(String section, String text, int t, String source) {
             parts.add(text);
             partSection.add(section);
+            partSource.add(source);
             tokens += t;
         }
 
-        ContextPackResult finish(List<String> sources, boolean foundLittle) {
+        ContextPackResult finish() {
             String text = String.join("", parts);
             int total = Tokens.count(text);
             // tokens can merge across the seams of parts: check the whole and drop trailing parts if needed
             while (total > budget && !parts.isEmpty()) {
                 parts.removeLast();
                 partSection.removeLast();
+                partSource.removeLast();
                 text = String.join("", parts);
                 total = Tokens.count(text);
             }
+            List<String> sources = partSource.stream().filter(java.util.Objects::nonNull).distinct().toList();
             return new ContextPackResult(text, total, budget, new ArrayList<>(new LinkedHashSet<>(partSection)), sources,
-                    foundLittle);
+                    sources.isEmpty());
         }
     }
 }
