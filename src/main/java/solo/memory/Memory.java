@@ -67,7 +67,7 @@ public final class Memory implements AutoCloseable {
         this.cursors = new Cursors(store.storage(), clock);
         this.artifacts = new ArtifactQueries(store);
         recoverRebuild();
-        this.engine = MemoryEngine.openShared(indexDir(), embedder, settings);
+        this.engine = openIndex();
         this.follower = new IndexFollower(store, engine.index(), engine.ingest(), cursors);
         this.summaries = new Summaries(store, artifacts, this::search, cursors, summarizer, config.digestEvents(),
                 config.digestArtifacts());
@@ -201,6 +201,20 @@ public final class Memory implements AutoCloseable {
         follower = new IndexFollower(store, engine.index(), engine.ingest(), cursors);
         cursors.delete(oldCursor);
         return events;
+    }
+
+    /**
+     * The index, or a fresh one when the folder holds an index of another model or format (say after
+     * {@code memory.model} changed): it is derived data, and the follower fills the new one from the log.
+     */
+    private MemoryEngine openIndex() {
+        try {
+            return MemoryEngine.openShared(indexDir(), embedder, settings);
+        } catch (solo.memory.index.StaleIndexException e) {
+            org.slf4j.LoggerFactory.getLogger(Memory.class).warn("{}: starting a new index from the event log", e.getMessage());
+            deleteTree(indexDir());
+            return MemoryEngine.openShared(indexDir(), embedder, settings);
+        }
     }
 
     /** A rebuild that finished but was not yet swapped in when the process stopped is swapped in now. */

@@ -38,7 +38,7 @@ public final class ChunkIndex implements Closeable {
      * Bumped whenever fields or analysis change: an index written under another format must be
      * rebuilt, since the same question would not find the same terms.
      */
-    static final String FORMAT = "memory-1";
+    static final String FORMAT = "memory-2";
 
     private final Directory directory;
     private final IndexWriter writer; // null when another process holds the index: read-only
@@ -233,12 +233,12 @@ public final class ChunkIndex implements Closeable {
         Map<String, String> data = DirectoryReader.listCommits(directory).getLast().getUserData();
         String stored = data.get(EMBEDDER_KEY);
         if (stored != null && !stored.equals(embedderName)) {
-            throw new IllegalStateException("memory index was built with embedder " + stored + ", not "
+            throw new StaleIndexException("memory index was built with embedder " + stored + ", not "
                     + embedderName + ": rebuild it");
         }
         String format = data.get(FORMAT_KEY);
         if (stored != null && !FORMAT.equals(format)) {
-            throw new IllegalStateException("memory index has format " + format + ", not " + FORMAT + ": rebuild it");
+            throw new StaleIndexException("memory index has format " + format + ", not " + FORMAT + ": rebuild it");
         }
     }
 

@@ -65,9 +65,13 @@ public final class IndexView implements AutoCloseable {
         return search(new KnnFloatVectorQuery(field, vector, n, filter), n);
     }
 
-    /** Exact cosine similarity (vectors are unit length) of each doc's vector with {@code target}. */
+    /**
+     * Exact cosine similarity (vectors are unit length) of each doc's vector with {@code target}; NaN for a
+     * doc that has no vector in that field.
+     */
     public float[] cosines(int[] docs, String field, float[] target) {
         float[] out = new float[docs.length];
+        Arrays.fill(out, Float.NaN);
         try {
             int leafIndex = -1;
             FloatVectorValues values = null;

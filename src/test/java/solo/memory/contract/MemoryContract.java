@@ -201,6 +201,25 @@ public abstract class MemoryContract {
         }
     }
 
+    @Test
+    void an_index_of_another_model_is_replaced_by_a_new_one_filled_from_the_log() {
+        corpus();
+        memory().search(MemoryQuery.company("invoice", 5));
+        company.solo().close();
+        HashingEmbedder other = new HashingEmbedder() {
+            @Override
+            public String name() {
+                return "another-model";
+            }
+        };
+        try (Solo again = solo.app.Solo.builder(company.company()).withDatabaseUrl(company.databaseUrl()).withClock(clock)
+                .withMemoryEmbedder(other).open()) {
+            assertThat(again.memory().follower().position()).isZero();
+            assertThat(sources(again.memory().search(MemoryQuery.entity("login error", "bob", 0, 3)))).first().isEqualTo("n5");
+            assertThat(again.memory().engine().embedder().name()).isEqualTo("another-model");
+        }
+    }
+
     // ---- context packs --------------------------------------------------------------------------
 
     @Test
