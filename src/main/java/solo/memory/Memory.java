@@ -123,7 +123,7 @@ public final class Memory implements AutoCloseable {
     public List<Hit> search(MemoryQuery q) {
         Scope scope = scope(q.entityId(), q.neighbours());
         if (!readOnly() && follower.position() < store.lastSeq()) {
-            catchUp(m -> { });
+            follower.catchUpForSearch(250); // during a large ingest, search what is indexed so far
         }
         return engine.retriever().search(new SearchRequest(q.text(), scope, q.limit(), q.filter()));
     }

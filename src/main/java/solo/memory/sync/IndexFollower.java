@@ -39,7 +39,8 @@ public final class IndexFollower {
     private final MemoryIngest ingest;
     private final Cursors cursors;
     private final String indexId;
-    private long position;
+    private final java.util.concurrent.locks.ReentrantLock catchingUp = new java.util.concurrent.locks.ReentrantLock();
+    private volatile long position;
 
     public IndexFollower(Store store, ChunkIndex index, MemoryIngest ingest, Cursors cursors) {
         this.store = store;
@@ -57,7 +58,7 @@ public final class IndexFollower {
     }
 
     /** The last event the index holds. */
-    public synchronized long position() {
+    public long position() {
         if (index.readOnly()) {
             index.refresh(); // another process writes it: its newest commit
             position = Long.parseLong(index.userData().getOrDefault(SEQ_KEY, String.valueOf(position)));
@@ -83,10 +84,40 @@ public final class IndexFollower {
      * Applies every event the store has and the index lacks; returns how many. Read-only indexes (another
      * process writes them) are left alone.
      */
-    public synchronized long catchUp(Consumer<String> progress) {
+    public long catchUp(Consumer<String> progress) {
         if (index.readOnly()) {
             return 0;
         }
+        catchingUp.lock();
+        try {
+            return catchUpLocked(progress);
+        } finally {
+            catchingUp.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #catchUp} for a search: when another thread is already catching up (a large ingest), waits
+     * at most {@code maxWaitMillis} for it and then lets the search run on what is indexed so far.
+     */
+    public void catchUpForSearch(long maxWaitMillis) {
+        if (index.readOnly()) {
+            return;
+        }
+        try {
+            if (catchingUp.tryLock(maxWaitMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                try {
+                    catchUpLocked(m -> { });
+                } finally {
+                    catchingUp.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long catchUpLocked(Consumer<String> progress) {
         long head = store.lastSeq();
         long start = position;
         while (position < head) {
