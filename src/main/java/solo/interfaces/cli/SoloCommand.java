@@ -28,6 +28,11 @@ import picocli.CommandLine.Spec;
             TasksCommand.class,
             TokenCommand.class,
             McpCommand.class,
+            IngestCommand.class,
+            SearchCommand.class,
+            ContextCommand.class,
+            MemoryCommand.class,
+            EvalCommand.class,
         })
 public final class SoloCommand implements Runnable {
     @Spec

@@ -18,6 +18,8 @@ import solo.interfaces.http.api.FlowApi;
 import solo.interfaces.http.api.GateApi;
 import solo.interfaces.http.api.GraphApi;
 import solo.interfaces.http.api.HookApi;
+import solo.interfaces.http.api.MemoryApi;
+import solo.interfaces.http.api.MemoryApi;
 import solo.interfaces.http.api.MetaApi;
 import solo.interfaces.http.api.RunApi;
 import solo.execution.ledger.Ledger;
@@ -93,7 +95,7 @@ public final class SoloServer implements AutoCloseable {
         var o = solo.orchestrator();
         return List.of(new EntityApi(solo.store()), new GraphApi(solo.store()), new ArtifactApi(solo.store()),
                 new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs()), new AuditApi(solo.store()),
-                new HookApi(solo.webhooks()));
+                new HookApi(solo.webhooks()), new MemoryApi(solo::memory));
     }
 
     private static List<CockpitModule> cockpitModules(Solo solo, Sessions sessions, ServerSettings settings) {
