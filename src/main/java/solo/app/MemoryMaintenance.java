@@ -24,6 +24,7 @@ final class MemoryMaintenance implements AutoCloseable {
         if (loop != null) {
             return;
         }
+        runs.begin(); // from now on, before any run this process drives can end
         loop = Thread.ofVirtual().name("memory-maintenance").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 round();

@@ -27,6 +27,11 @@ final class RunEndWatcher {
 
     private record Ended(String id, String status, long finishedAt) {}
 
+    /** Sets the cursor to now on a first start, so that the runs ending from here on are all seen. */
+    void begin() {
+        memory.cursors().getOrStart(CURSOR, clock.millis());
+    }
+
     /** Deals with the runs that ended since the cursor; returns how many. */
     int poll() {
         // a first start begins now: runs that ended before memory was watching are not revisited
