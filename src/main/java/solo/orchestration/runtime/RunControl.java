@@ -15,7 +15,6 @@ import solo.state.Event;
 import solo.state.Undo;
 import solo.state.Write;
 import solo.state.storage.WriteTx;
-import solo.state.storage.WriteWork;
 import solo.support.Ids;
 import solo.support.Json;
 import solo.support.SoloException;
@@ -103,7 +102,7 @@ public final class RunControl {
     }
 
     /** Cancels the run; {@code also} runs in the same transaction (the inbox records the decision there). */
-    public Run cancel(String runId, String reason, Actor by, WriteWork<?> also) {
+    public Run cancel(String runId, String reason, Actor by, InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             e.storage.write(tx -> {
@@ -128,7 +127,7 @@ public final class RunControl {
      * the model tier the failed agent steps run on this time ({@code tier} in their detail, which the agent kind
      * honours). {@code also} runs in the same transaction.
      */
-    public Run retry(String runId, Duration delay, String tier, Actor by, WriteWork<?> also) {
+    public Run retry(String runId, Duration delay, String tier, Actor by, InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             if (run.status() != RunStatus.FAILED) {
@@ -176,7 +175,7 @@ public final class RunControl {
     }
 
     /** As {@link #fork(String, String, JsonNode)}; {@code also} runs in the transaction that creates the new run. */
-    public Run fork(String runId, String fromStep, JsonNode newInput, WriteWork<?> also) {
+    public Run fork(String runId, String fromStep, JsonNode newInput, InTransaction also) {
         Run run = get(runId);
         FlowDefinition def = e.catalog.version(run.flow(), run.flowVersion());
         StepDefinition from = def.step(fromStep).orElseThrow(() -> new SoloException("flow " + def.name() + " has no step '"
@@ -221,7 +220,7 @@ public final class RunControl {
      * runs in the same transaction (the inbox records the decision there, with the step's new checkpoint).
      */
     public Run answer(String runId, String stepId, boolean approve, String reason, Actor by, JsonNode edited,
-            WriteWork<?> also) {
+            InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
@@ -280,7 +279,7 @@ public final class RunControl {
     }
 
     /** As {@link #provide(String, String, String, JsonNode, Actor)}; {@code also} runs in the same transaction. */
-    public Run provide(String runId, String stepId, String waitingFor, JsonNode value, Actor by, WriteWork<?> also) {
+    public Run provide(String runId, String stepId, String waitingFor, JsonNode value, Actor by, InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
@@ -308,6 +307,35 @@ public final class RunControl {
         });
     }
 
+    /**
+     * Runs a step that waits for the operator again as if new — a budget reached, tried again (perhaps on
+     * another {@code tier}, which its agent honours) — instead of approving or rejecting it.
+     */
+    public Run rerun(String runId, String stepId, String tier, Actor by, InTransaction also) {
+        return optimistic(() -> {
+            Run run = get(runId);
+            StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
+                    "run " + runId + " has no step '" + stepId + "' (see: solo runs show " + runId + ")"));
+            if (s.status() != StepStatus.WAITING || !"budget".equals(s.waitingFor())) {
+                throw new SoloException("step " + stepId + " of run " + runId + " is " + s.status().text()
+                        + (s.waitingFor() == null ? "" : " for " + s.waitingFor()) + "; only a step paused by a budget runs again this way");
+            }
+            Instant now = e.now();
+            var detail = tier == null ? null : Json.object().put("tier", tier);
+            e.storage.write(tx -> {
+                StepRecord next = new StepRecord(runId, stepId, s.kind(), StepStatus.PENDING, s.attempts(), s.input(), null, null,
+                        null, null, detail, s.startedAt(), null);
+                s.status().check("step " + stepId + " of run " + runId, next.status());
+                e.runs.saveStep(tx, next);
+                e.runs.transition(tx, run, RunStatus.QUEUED, null, now);
+                e.queue.settled(tx, runId, stepId, "retried", by, now);
+                also(tx, also);
+                return null;
+            });
+            return get(runId);
+        });
+    }
+
     // ---- rollback --------------------------------------------------------------------------------
 
     /**
@@ -316,7 +344,7 @@ public final class RunControl {
      * nothing written, while the run has not finished, or when a later write depends on one of its writes
      * (an entity it wrote was changed afterwards): {@link Undo} names which.
      */
-    public Run rollback(String runId, String reason, Actor by, WriteWork<?> also) {
+    public Run rollback(String runId, String reason, Actor by, InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             if (!run.status().finished() || run.status() == RunStatus.ROLLED_BACK) {
@@ -363,7 +391,7 @@ public final class RunControl {
         return tx.get(FORKED);
     }
 
-    private static void also(WriteTx tx, WriteWork<?> also) throws SQLException {
+    private static void also(WriteTx tx, InTransaction also) throws SQLException {
         if (also != null) {
             also.run(tx);
         }
