@@ -166,6 +166,11 @@ public final class Orchestrator implements AutoCloseable {
         return engine.meanCheckpointBatch();
     }
 
+    /** The runtime's clock (a test's fixed one, or the system's). */
+    public java.time.Instant clockNow() {
+        return engine.clockNow();
+    }
+
     public String workerId() {
         return engine.owner();
     }

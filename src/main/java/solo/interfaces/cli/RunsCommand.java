@@ -19,15 +19,16 @@ import solo.interfaces.json.RunViews;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunStatus;
 import solo.orchestration.runtime.StepRecord;
+import solo.state.Actor;
 import solo.support.Json;
 import solo.support.SoloException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code solo runs list|show|cancel|retry|fork}. */
-@Command(name = "runs", description = "See and steer runs: list, show a timeline, cancel, retry, fork.",
+@Command(name = "runs", description = "See and steer runs: list, show a timeline, cancel, retry, fork, roll back.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Cancel.class, RunsCommand.Retry.class,
-            RunsCommand.Fork.class})
+            RunsCommand.Fork.class, RunsCommand.Rollback.class})
 final class RunsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -70,7 +71,7 @@ final class RunsCommand implements Runnable {
                 + run.status().text());
         switch (run.status()) {
             case COMPLETED -> line.append(": ").append(Json.write(run.output()));
-            case FAILED, CANCELLED -> line.append(": ").append(run.error());
+            case FAILED, CANCELLED, ROLLED_BACK -> line.append(": ").append(run.error());
             case WAITING -> steps.stream().filter(s -> s.waitingFor() != null && !"actions".equals(s.waitingFor())
                             || s.status().text().equals("unknown"))
                     .findFirst().ifPresent(s -> line.append(" at step ").append(s.stepId()).append(" for ")
@@ -92,7 +93,7 @@ final class RunsCommand implements Runnable {
         @Option(names = "--flow", description = "Only runs of this flow.")
         String flow;
 
-        @Option(names = "--status", description = "Only runs in this status: queued, running, waiting, completed, failed, cancelled.")
+        @Option(names = "--status", description = "Only runs in this status: queued, running, waiting, completed, failed, cancelled, rolled_back.")
         String status;
 
         @Option(names = "--limit", defaultValue = "50")
@@ -105,7 +106,8 @@ final class RunsCommand implements Runnable {
                 try {
                     wanted = RunStatus.of(status);
                 } catch (IllegalArgumentException e) {
-                    throw new SoloException("--status " + status + ": not a run status (queued, running, waiting, completed, failed, cancelled)");
+                    throw new SoloException("--status " + status + ": not a run status (queued, running, waiting, completed, failed,"
+                            + " cancelled, rolled_back)");
                 }
             }
             try (Solo solo = common.open()) {
@@ -307,6 +309,37 @@ final class RunsCommand implements Runnable {
                     r = o.worker().driveToRest(r.id(), Duration.ofSeconds(10));
                 }
                 printOutcome(new Printer(spec, common), r, o.runs().steps(r.id()));
+            }
+        }
+    }
+
+    @Command(name = "rollback", description = "Revert every state write a finished run made, by new events, and mark it"
+            + " rolled back; refused when a later write depends on one of them.")
+    static final class Rollback implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @Option(names = "--reason", description = "Why, for the history of every entity it touches.")
+        String reason;
+
+        @Override
+        public void run() {
+            try (Solo solo = common.open()) {
+                var runs = solo.orchestrator().runs();
+                int writes = solo.store().eventsOfRun(id).size();
+                Run r = runs.rollback(id, reason, Actor.OPERATOR, null);
+                Printer out = new Printer(spec, common);
+                if (out.json()) {
+                    out.json(RunViews.timeline(r, runs.steps(id)).put("reverted_writes", writes));
+                    return;
+                }
+                out.line("run %s rolled back: %d state write%s reverted by new events", r.id(), writes, writes == 1 ? "" : "s");
             }
         }
     }

@@ -73,7 +73,7 @@ public final class SoloServer implements AutoCloseable {
     private static List<WebModule> apiModules(Solo solo) {
         var o = solo.orchestrator();
         return List.of(new EntityApi(solo.store()), new GraphApi(solo.store()), new ArtifactApi(solo.store()),
-                new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs()), new AuditApi(solo.store()),
+                new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs(), o.inbox()), new AuditApi(solo.store()),
                 new HookApi(solo.webhooks()));
     }
 

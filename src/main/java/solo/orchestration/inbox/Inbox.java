@@ -65,6 +65,11 @@ public final class Inbox {
         this.clock = clock;
     }
 
+    /** The company's playbooks ({@code playbooks/*.yaml}). */
+    public Playbooks playbooks() {
+        return playbooks;
+    }
+
     /** A page of the queue and the queue's size; see {@link InboxItems#page} for the order. */
     public record Page(List<InboxItem> items, long open, long snoozed) {}
 
@@ -215,6 +220,31 @@ public final class Inbox {
             return null;
         });
         return item(id);
+    }
+
+    /**
+     * Decides a waiting step named by its run and id (what {@code solo gate approve|reject RUN STEP}, the gates API
+     * and the cockpit's run page do): through its inbox item, so that the decision is recorded the same way.
+     */
+    public Run decideStep(String runId, String stepId, boolean approve, String reason, Actor by) {
+        Optional<InboxItem> item = itemOf(runId, stepId);
+        if (item.isPresent()) {
+            return approve ? approve(item.get().id(), reason, by)
+                    : reject(item.get().id(), Decisions.reason(reason, "rejected (no reason given)"), by);
+        }
+        // no item: the step is not waiting for the operator (the runtime says why), or began waiting before the
+        // inbox kept its queue; either way the decision is recorded like any other
+        return runs.answer(runId, stepId, approve, reason, by, null, tx -> store.apply(tx, solo.state.Write.of(by,
+                Decisions.reason(reason, approve ? "approved" : "rejected"), new solo.state.Change.RecordEvent(
+                        approve ? Decisions.APPROVED : Decisions.REJECTED, runId, "run", Json.object().put("step", stepId)
+                        .put("decision", approve ? "approve" : "reject")))));
+    }
+
+    /** Answers a task named by its run and step ({@code solo tasks answer}): through its inbox item. */
+    public Run answerStep(String runId, String stepId, JsonNode answer, Actor by) {
+        InboxItem item = itemOf(runId, stepId).orElseThrow(() -> new SoloException("step " + stepId + " of run " + runId
+                + " is not a task waiting for an answer (see: solo inbox list)"));
+        return answer(item.id(), answer, null, by);
     }
 
     // ---- playbooks -------------------------------------------------------------------------------
