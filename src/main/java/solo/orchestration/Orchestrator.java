@@ -181,6 +181,10 @@ public final class Orchestrator implements AutoCloseable {
             return;
         }
         adoptIdentity();
+        int backfilled = inbox.backfill();
+        if (backfilled > 0) {
+            LOG.info("{} steps waiting for the operator were added to the inbox", backfilled);
+        }
         worker.start();
         triggers = Thread.ofVirtual().name("solo-triggers").start(this::triggerLoop);
     }

@@ -46,6 +46,7 @@ final class PlaybooksCommand implements Runnable {
                     on.set("error", texts(p.errors().stream().sorted().toList()));
                     on.set("flow", texts(p.flows().stream().sorted().toList()));
                     on.set("step", texts(p.steps().stream().sorted().toList()));
+                    on.set("action", texts(p.onActions().stream().sorted().toList()));
                     var actions = o.putArray("actions");
                     for (PlaybookAction x : p.actions()) {
                         actions.addObject().put("action", x.name()).put("about", InboxViews.about(x));

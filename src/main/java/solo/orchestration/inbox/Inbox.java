@@ -37,8 +37,10 @@ public final class Inbox {
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     /** What a failed run offers when no playbook is written for its failure. */
     static final Playbook DEFAULT = new Playbook("default", null, "what any failed run offers", Set.of(), Set.of(), Set.of(),
-            Set.of(), false, List.of(new PlaybookAction.Retry(Duration.ofSeconds(30), 3), new PlaybookAction.Fork(null),
+            Set.of(), Set.of(), false, List.of(new PlaybookAction.Retry(Duration.ofSeconds(30), 3), new PlaybookAction.Fork(null),
                     new PlaybookAction.Compensate(), new PlaybookAction.Cancel()));
+    /** What a run paused by a budget or an unknown outcome offers besides approving and rejecting. */
+    static final List<PlaybookAction> WAITING = List.of(new PlaybookAction.Compensate(), new PlaybookAction.Cancel());
     /** At most this many automatic actions for one run, whatever the playbooks say: never a loop. */
     static final int MAX_AUTOMATIC = 20;
 
@@ -119,7 +121,26 @@ public final class Inbox {
                 .filter(e -> e.kind().startsWith("inbox.") || e.kind().startsWith(Decisions.PLAYBOOK) || e.kind().startsWith("run."))
                 .toList();
         return new InboxEntry(item, run, step, Triage.why(item.kind(), step, run.error()), proposal(item, step), failure,
-                playbook, item.open() && playbook != null ? playbook.actions() : List.of(), decisions, history);
+                playbook, item.open() ? available(item, playbook) : List.of(), decisions, history);
+    }
+
+    /**
+     * Gives an item to every step waiting for the operator that has none: steps that began waiting before the
+     * inbox kept its queue (a company upgraded with runs waiting). {@code solo up} calls it when it starts.
+     */
+    public int backfill() {
+        List<StepRecord> waiting = runs.waitingForOperator(1_000_000);
+        Instant now = clock.instant();
+        return store.storage().write(tx -> {
+            int added = 0;
+            for (StepRecord s : waiting) {
+                if (InboxItems.openItem(tx, s.runId(), s.stepId()).isEmpty()) {
+                    items.waiting(tx, s, now);
+                    added++;
+                }
+            }
+            return added;
+        });
     }
 
     // ---- decisions -------------------------------------------------------------------------------
@@ -258,14 +279,17 @@ public final class Inbox {
         Run run = runs.get(item.runId());
         StepRecord step = step(item);
         Failure failure = failures.classify(item, run, step);
-        Playbook playbook = playbookFor(item, failure);
-        if (playbook == null) {
+        Playbook written = playbookFor(item, failure);
+        List<PlaybookAction> available = available(item, written);
+        if (available.isEmpty()) {
             throw new SoloException("inbox item " + item.id() + " is " + article(item.kind()) + "; no playbook applies to it"
                     + " (decide it: solo inbox approve|reject " + item.id() + ")");
         }
-        PlaybookAction action = playbook.action(actionName).orElseThrow(() -> new SoloException("playbook " + playbook.name()
-                + " has no action '" + actionName + "' (its actions: " + String.join(", ", playbook.actions().stream()
-                .map(PlaybookAction::name).toList()) + ")"));
+        PlaybookAction action = available.stream().filter(a -> a.name().equals(actionName)).findFirst()
+                .orElseThrow(() -> new SoloException("inbox item " + item.id() + " offers no action '" + actionName
+                        + "' (it offers: " + String.join(", ", available.stream().map(PlaybookAction::name).toList()) + ")"));
+        Playbook playbook = written != null && written.action(actionName).isPresent() ? written : item.isFailure() ? DEFAULT
+                : new Playbook("default", null, "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, WAITING);
         return take(item, run, step, playbook, action, input, from, reason, by, false);
     }
 
@@ -430,6 +454,22 @@ public final class Inbox {
 
     static String label(Playbook playbook, PlaybookAction action) {
         return "playbook:" + playbook.name() + "/" + action.name();
+    }
+
+    /**
+     * The actions an item offers: its playbook's, in order, then those the operator can always take that it does
+     * not list (a failed run can always be retried, forked, compensated or cancelled; a paused one, cancelled).
+     */
+    private static List<PlaybookAction> available(InboxItem item, Playbook playbook) {
+        List<PlaybookAction> out = new ArrayList<>(playbook == null ? List.of() : playbook.actions());
+        List<PlaybookAction> always = item.isFailure() ? DEFAULT.actions()
+                : Set.of("budget", "outcome").contains(item.kind()) ? WAITING : List.of();
+        for (PlaybookAction a : always) {
+            if (out.stream().noneMatch(x -> x.name().equals(a.name()))) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /** The playbook for an item that is a failure (or a budget, an unknown outcome); any failure has the default. */

@@ -13,15 +13,17 @@ import java.util.Set;
  *     to; empty: any
  * @param flows flows it is limited to; empty: any
  * @param steps steps it is limited to; empty: any
+ * @param onActions the actions the failed step carried out ({@code email.send}, {@code http}) it is limited to; empty: any
  */
 public record Playbook(String name, Path file, String description, Set<FailureKind> failures, Set<String> errors,
-        Set<String> flows, Set<String> steps, boolean automatic, List<PlaybookAction> actions) {
+        Set<String> flows, Set<String> steps, Set<String> onActions, boolean automatic, List<PlaybookAction> actions) {
 
     public Playbook {
         failures = Set.copyOf(failures);
         errors = Set.copyOf(errors);
         flows = Set.copyOf(flows);
         steps = Set.copyOf(steps);
+        onActions = Set.copyOf(onActions);
         actions = List.copyOf(actions);
     }
 
@@ -30,12 +32,13 @@ public record Playbook(String name, Path file, String description, Set<FailureKi
                 && (errors.isEmpty() || (f.error() != null && errors.contains(f.error()))
                         || (f.reason() != null && errors.contains(f.reason())))
                 && (flows.isEmpty() || flows.contains(f.flow()))
-                && (steps.isEmpty() || steps.contains(f.baseStep()));
+                && (steps.isEmpty() || steps.contains(f.baseStep()))
+                && (onActions.isEmpty() || onActions.contains(f.action()));
     }
 
     /** How narrowly it is written: a playbook for one flow's step wins over one for every flow. */
     int specificity() {
-        return (steps.isEmpty() ? 0 : 4) + (flows.isEmpty() ? 0 : 2) + (errors.isEmpty() ? 0 : 1);
+        return (steps.isEmpty() ? 0 : 8) + (flows.isEmpty() ? 0 : 4) + (onActions.isEmpty() ? 0 : 2) + (errors.isEmpty() ? 0 : 1);
     }
 
     public Optional<PlaybookAction> action(String name) {

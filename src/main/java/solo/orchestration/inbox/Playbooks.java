@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>
  * description: The model provider did not answer
- * on: {failure: model_provider_down, flow: [lead-outreach], step: [draft], error: [timeout]}
+ * on: {failure: model_provider_down, flow: [lead-outreach], step: [draft], error: [timeout], action: [http]}
  * automatic: true
  * actions:
  *   - retry: {after: 1m, attempts: 3}
@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Playbooks {
     private static final Set<String> FIELDS = Set.of("description", "on", "automatic", "actions");
-    private static final Set<String> ON = Set.of("failure", "error", "flow", "step");
+    private static final Set<String> ON = Set.of("failure", "error", "flow", "step", "action");
     private static final Set<String> ACTIONS = Set.of("retry", "retry_on_tier", "fork", "compensate", "cancel", "notify");
     /** The model tiers agents name (solo.yaml {@code tiers}). */
     static final Set<String> TIERS = Set.of("fast", "standard", "premium");
@@ -141,6 +141,7 @@ public final class Playbooks {
         Set<String> errors = new TreeSet<>();
         Set<String> flows = new TreeSet<>();
         Set<String> steps = new TreeSet<>();
+        Set<String> onActions = new TreeSet<>();
         JsonNode on = root.path("on");
         if (!on.isObject()) {
             problems.add(doc.describe(on.isMissingNode() ? "" : "/on") + ": a playbook needs on: {failure: KIND} (kinds: "
@@ -148,7 +149,7 @@ public final class Playbooks {
         } else {
             for (String key : on.propertyNames()) {
                 if (!ON.contains(key)) {
-                    problems.add(at(doc, "/on/" + key) + ": unknown field '" + key + "' in on (known: error, failure, flow, step)");
+                    problems.add(at(doc, "/on/" + key) + ": unknown field '" + key + "' in on (known: action, error, failure, flow, step)");
                 }
             }
             for (String kind : texts(doc, on, "failure", problems)) {
@@ -162,13 +163,14 @@ public final class Playbooks {
             errors.addAll(texts(doc, on, "error", problems));
             flows.addAll(texts(doc, on, "flow", problems));
             steps.addAll(texts(doc, on, "step", problems));
+            onActions.addAll(texts(doc, on, "action", problems));
             if (failures.isEmpty() && errors.isEmpty() && problems.size() == before) {
                 problems.add(doc.describe("/on") + ": on needs a failure (" + FailureKind.names() + ") or an error class");
             }
         }
         List<PlaybookAction> actions = actions(doc, root.path("actions"), automatic, failures, problems);
         return problems.size() > before ? null
-                : new Playbook(name, file, description, failures, errors, flows, steps, automatic, actions);
+                : new Playbook(name, file, description, failures, errors, flows, steps, onActions, automatic, actions);
     }
 
     private static List<PlaybookAction> actions(YamlDocument doc, JsonNode list, boolean automatic, Set<FailureKind> failures,
