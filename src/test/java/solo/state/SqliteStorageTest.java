@@ -8,6 +8,7 @@ import solo.state.contract.LinkContract;
 import solo.state.contract.UndoContract;
 import solo.state.contract.WritePathContract;
 import solo.execution.contract.LedgerContract;
+import solo.orchestration.contract.InboxContract;
 import solo.orchestration.contract.RunLifecycleContract;
 import solo.orchestration.contract.StepExecutionContract;
 import solo.execution.contract.ResponseCacheContract;
@@ -81,6 +82,13 @@ class SqliteStorageTest {
     @Nested
     class Undoing extends UndoContract {
         Undoing() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class InboxQueue extends InboxContract {
+        InboxQueue() {
             super(Database.SQLITE);
         }
     }
