@@ -9,6 +9,7 @@ import solo.state.contract.UndoContract;
 import solo.state.contract.WritePathContract;
 import solo.execution.contract.LedgerContract;
 import solo.orchestration.contract.InboxContract;
+import solo.orchestration.contract.RollbackContract;
 import solo.orchestration.contract.RunLifecycleContract;
 import solo.orchestration.contract.StepExecutionContract;
 import solo.execution.contract.ResponseCacheContract;
@@ -89,6 +90,13 @@ class SqliteStorageTest {
     @Nested
     class InboxQueue extends InboxContract {
         InboxQueue() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class RunRollback extends RollbackContract {
+        RunRollback() {
             super(Database.SQLITE);
         }
     }
