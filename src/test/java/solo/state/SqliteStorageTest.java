@@ -5,6 +5,7 @@ import solo.state.contract.ArtifactContract;
 import solo.state.contract.AuditContract;
 import solo.state.contract.EntityContract;
 import solo.state.contract.LinkContract;
+import solo.state.contract.RecordedEventContract;
 import solo.state.contract.UndoContract;
 import solo.state.contract.WritePathContract;
 import solo.execution.contract.LedgerContract;
@@ -97,6 +98,13 @@ class SqliteStorageTest {
     @Nested
     class RunRollback extends RollbackContract {
         RunRollback() {
+            super(Database.SQLITE);
+        }
+    }
+
+    @Nested
+    class RecordedEvents extends RecordedEventContract {
+        RecordedEvents() {
             super(Database.SQLITE);
         }
     }
