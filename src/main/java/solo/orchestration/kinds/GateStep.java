@@ -63,8 +63,8 @@ public final class GateStep implements StepKind {
             }
         }
         if (hasDefault && !DEFAULTS.contains(spec.get("default").asString(""))) {
-            check.error(p + "/default", "step '" + step.id() + "': a gate's default must be approve or reject, not "
-                    + spec.get("default"));
+            check.error(p + "/default", "step '" + step.id() + "': a gate's default must be approve or reject, not '"
+                    + spec.get("default").asString(spec.get("default").toString()) + "'");
         }
         if (hasDeadline != hasDefault) {
             check.error(p + (hasDeadline ? "/deadline" : "/default"), "step '" + step.id() + "': a gate's deadline and default go "
