@@ -107,8 +107,8 @@ public final class RunControl {
             Run run = get(runId);
             e.storage.write(tx -> {
                 Instant now = e.now();
-                e.runs.transition(tx, run, RunStatus.CANCELLED, reason == null || reason.isBlank() ? "cancelled by "
-                        + by.text() : "cancelled by " + by.text() + ": " + reason, now);
+                e.runs.transition(tx, run, RunStatus.CANCELLED, "cancelled by " + who(by)
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason), now);
                 e.queue.settled(tx, runId, null, "cancelled", by, now);
                 also(tx, also);
                 return null;
@@ -365,7 +365,7 @@ public final class RunControl {
             e.storage.write(tx -> {
                 Instant now = e.now();
                 e.store.apply(tx, new Write(by, why, changes));
-                e.runs.transition(tx, run, RunStatus.ROLLED_BACK, "rolled back by " + by.text()
+                e.runs.transition(tx, run, RunStatus.ROLLED_BACK, "rolled back by " + who(by)
                         + (reason == null || reason.isBlank() ? "" : ": " + reason), now);
                 e.queue.settled(tx, runId, null, "rolled_back", by, now);
                 also(tx, also);
@@ -389,6 +389,10 @@ public final class RunControl {
     /** The id of the run {@link #fork} created, for work in its transaction. */
     public static String forked(WriteTx tx) {
         return tx.get(FORKED);
+    }
+
+    private static String who(Actor by) {
+        return by instanceof Actor.Operator ? "the operator" : by.text();
     }
 
     private static void also(WriteTx tx, InTransaction also) throws SQLException {

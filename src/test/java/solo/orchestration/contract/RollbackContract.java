@@ -73,7 +73,7 @@ public abstract class RollbackContract {
         Run after = o().runs().rollback(run.id(), "wrong lead", Actor.OPERATOR, null);
 
         assertThat(after.status()).isEqualTo(RunStatus.ROLLED_BACK);
-        assertThat(after.error()).isEqualTo("rolled back by operator: wrong lead");
+        assertThat(after.error()).isEqualTo("rolled back by the operator: wrong lead");
         assertThat(after.finishedAt()).isEqualTo(run.finishedAt());
         Entity now = company.store().get(lead.id());
         assertThat(now.body()).isEqualTo(lead.body());
