@@ -208,7 +208,10 @@ public final class Inbox {
 
     /** Answers a task in the agent's place; the answer is checked against the agent's output contract first. */
     public Run answer(String id, JsonNode answer, String reason, Actor by) {
-        InboxItem item = open(id);
+        return answer(open(id), answer, reason, by, "inbox item " + id);
+    }
+
+    private Run answer(InboxItem item, JsonNode answer, String reason, Actor by, String named) {
         if (!"task".equals(item.kind())) {
             throw new SoloException("inbox item " + item.id() + " is " + article(item.kind()) + ", not a task to answer"
                     + (Set.of("gate", "approval").contains(item.kind()) ? " (approve, edit or reject it)" : ""));
@@ -216,7 +219,7 @@ public final class Inbox {
         StepRecord step = step(item);
         List<String> problems = tasks.problems(step, answer);
         if (!problems.isEmpty()) {
-            throw new SoloException("the answer to inbox item " + item.id() + " breaks " + step.detail().path("agent").asString("the agent")
+            throw new SoloException("the answer to " + named + " breaks " + step.detail().path("agent").asString("the agent")
                     + "'s output contract (nothing was recorded): " + String.join("; ", problems));
         }
         return runs.provide(item.runId(), item.stepId(), "task", answer, by, tx -> Decisions.record(tx, store, by,
@@ -249,6 +252,10 @@ public final class Inbox {
      */
     public Run decideStep(String runId, String stepId, boolean approve, String reason, Actor by) {
         Optional<InboxItem> item = itemOf(runId, stepId);
+        if (item.isPresent() && approve && "task".equals(item.get().kind())) {
+            throw new SoloException("step " + stepId + " of run " + runId + " waits for an answer to its task: solo tasks answer "
+                    + runId + " " + stepId + " --answer JSON (or solo inbox answer " + item.get().id() + ")");
+        }
         if (item.isPresent()) {
             return approve ? approve(item.get().id(), reason, by)
                     : reject(item.get().id(), Decisions.reason(reason, "rejected (no reason given)"), by);
@@ -265,7 +272,7 @@ public final class Inbox {
     public Run answerStep(String runId, String stepId, JsonNode answer, Actor by) {
         InboxItem item = itemOf(runId, stepId).orElseThrow(() -> new SoloException("step " + stepId + " of run " + runId
                 + " is not a task waiting for an answer (see: solo inbox list)"));
-        return answer(item.id(), answer, null, by);
+        return answer(open(item.id()), answer, null, by, runId + " " + stepId);
     }
 
     // ---- playbooks -------------------------------------------------------------------------------
