@@ -181,10 +181,6 @@ public final class Orchestrator implements AutoCloseable {
             return;
         }
         adoptIdentity();
-        int backfilled = inbox.backfill();
-        if (backfilled > 0) {
-            LOG.info("{} steps waiting for the operator were added to the inbox", backfilled);
-        }
         worker.start();
         triggers = Thread.ofVirtual().name("solo-triggers").start(this::triggerLoop);
     }
@@ -220,6 +216,14 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private void triggerLoop() {
+        try {
+            int backfilled = inbox.backfill(); // off the path to the first resumed step
+            if (backfilled > 0) {
+                LOG.info("{} steps waiting for the operator were added to the inbox", backfilled);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("inbox backfill failed: {}", e.toString());
+        }
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 int started = cron.tick(engine.clockNow()) + entityTriggers.poll() + inbox.sweep();

@@ -130,6 +130,9 @@ public final class Inbox {
      */
     public int backfill() {
         List<StepRecord> waiting = runs.waitingForOperator(1_000_000);
+        if (waiting.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
         return store.storage().write(tx -> {
             int added = 0;
