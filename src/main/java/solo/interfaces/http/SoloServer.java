@@ -17,11 +17,14 @@ import solo.interfaces.http.api.FlowApi;
 import solo.interfaces.http.api.GateApi;
 import solo.interfaces.http.api.GraphApi;
 import solo.interfaces.http.api.HookApi;
+import solo.interfaces.http.api.InboxApi;
+import solo.interfaces.http.api.KpiApi;
 import solo.interfaces.http.api.MetaApi;
 import solo.interfaces.http.api.RunApi;
 import solo.interfaces.http.auth.AccessTokens;
 import solo.interfaces.http.auth.Guard;
 import solo.interfaces.http.auth.Sessions;
+import solo.interfaces.http.metrics.InboxMetrics;
 import solo.interfaces.http.metrics.MetricSource;
 import solo.interfaces.http.metrics.Metrics;
 import solo.interfaces.http.metrics.RunMetrics;
@@ -74,7 +77,7 @@ public final class SoloServer implements AutoCloseable {
         var o = solo.orchestrator();
         return List.of(new EntityApi(solo.store()), new GraphApi(solo.store()), new ArtifactApi(solo.store()),
                 new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs(), o.inbox()), new AuditApi(solo.store()),
-                new HookApi(solo.webhooks()));
+                new HookApi(solo.webhooks()), new InboxApi(o.inbox(), o::clockNow), new KpiApi(o.kpis(), o::clockNow));
     }
 
     private static List<CockpitModule> cockpitModules(Solo solo, Sessions sessions, ServerSettings settings) {
@@ -82,7 +85,8 @@ public final class SoloServer implements AutoCloseable {
     }
 
     private static List<MetricSource> metricSources(Solo solo) {
-        return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()));
+        return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()),
+                new InboxMetrics(solo.store().storage()));
     }
 
     public int port() {

@@ -87,8 +87,12 @@ public final class Inbox {
     }
 
     public InboxItem item(String id) {
-        return store.storage().read(sql -> items.find(sql, id)).orElseThrow(() -> new SoloException("no inbox item "
-                + id + " (see: solo inbox list)"));
+        return find(id).orElseThrow(() -> new SoloException("no inbox item " + id + " (see: solo inbox list)"));
+    }
+
+    /** An item by its id (or the start of it, when that names one item only). */
+    public Optional<InboxItem> find(String id) {
+        return store.storage().read(sql -> items.find(sql, id));
     }
 
     /** The open item of a waiting step, if it has one (what {@code solo gate approve RUN STEP} decides). */
