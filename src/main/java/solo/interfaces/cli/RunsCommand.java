@@ -15,11 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import solo.app.Solo;
 import solo.interfaces.json.AgentStepViews;
+import solo.interfaces.json.JsonViews;
 import solo.interfaces.json.RunViews;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunStatus;
 import solo.orchestration.runtime.StepRecord;
 import solo.state.Actor;
+import solo.state.Event;
 import solo.support.Json;
 import solo.support.SoloException;
 import tools.jackson.databind.JsonNode;
@@ -152,6 +154,8 @@ final class RunsCommand implements Runnable {
                             ((ObjectNode) s).set("agent", agents.get(s.path("step_id").asString()));
                         }
                     });
+                    var decisions = timeline.putArray("decisions");
+                    decisions(solo, id).forEach(e -> decisions.add(JsonViews.event(e)));
                     out.json(timeline);
                     return;
                 }
@@ -192,7 +196,21 @@ final class RunsCommand implements Runnable {
                         out.line("      detail  %s", Json.write(s.detail()));
                     }
                 }
+                List<Event> decided = decisions(solo, id);
+                if (!decided.isEmpty()) {
+                    out.line("  decisions");
+                    for (Event e : decided) {
+                        out.line("    %s  %-22s by %-10s %s", Printer.time(e.at()), e.kind(), e.actor().text(),
+                                e.reason() == null ? "" : e.reason());
+                    }
+                }
             }
+        }
+
+        /** The decisions recorded about the run: the inbox's, its playbooks', a rollback. */
+        private static List<Event> decisions(Solo solo, String runId) {
+            return solo.store().history(runId).stream().filter(e -> e.kind().startsWith("inbox.")
+                    || e.kind().startsWith("playbook.") || e.kind().startsWith("run.")).toList();
         }
 
         /** The agent steps' views (model, usage, confidence, decisions), reading the ledger only when there are some. */

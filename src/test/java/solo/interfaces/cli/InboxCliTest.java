@@ -66,6 +66,9 @@ class InboxCliTest {
                 + " was decided already: approved by operator at ");
         assertThat(solo("inbox").out()).isEqualTo("0 waiting\n");
         assertThat(solo("inbox", "show", item).out()).contains("## History", "inbox.approved", "by operator", "fine");
+        assertThat(solo("runs", "show", run).out()).contains("  decisions\n", "inbox.approved", "fine");
+        assertThat(Json.parse(solo("--json", "runs", "show", run).out(), "run").path("decisions").get(0).path("kind").asString())
+                .isEqualTo("inbox.approved");
     }
 
     @Test
