@@ -14,13 +14,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import solo.orchestration.Flows;
 import solo.orchestration.MutableClock;
 import solo.orchestration.Orchestrator;
+import solo.orchestration.action.Action;
+import solo.orchestration.action.ActionCall;
 import solo.orchestration.action.GuardDecision;
 import solo.orchestration.inbox.Inbox;
 import solo.orchestration.inbox.InboxEntry;
 import solo.orchestration.inbox.InboxItem;
 import solo.orchestration.runtime.Run;
+import solo.orchestration.runtime.RunRepository;
 import solo.orchestration.runtime.RunStatus;
 import solo.orchestration.runtime.StepRecord;
+import solo.orchestration.runtime.StepStatus;
+import solo.orchestration.step.StepOutcome;
 import solo.state.Actor;
 import solo.state.Event;
 import solo.support.Json;
@@ -50,6 +55,23 @@ public abstract class InboxContract {
                         throw new IllegalStateException("flaky failure " + n);
                     }
                     return Json.object().put("calls", n);
+                })
+                .withAction(new Action() {
+                    @Override
+                    public String name() {
+                        return "poke";
+                    }
+
+                    @Override
+                    public boolean hasOutsideEffects() {
+                        return true;
+                    }
+
+                    @Override
+                    public StepOutcome perform(ActionCall call) {
+                        return StepOutcome.done(Json.object().put("poked", calls.computeIfAbsent("poke",
+                                k -> new AtomicInteger()).incrementAndGet()));
+                    }
                 })
                 .withActionGuard(r -> r.input() != null && r.input().path("body").path("name").asString("").startsWith("Ask Money")
                         ? new GuardDecision.RequireApproval("money at stake", Json.object().set("escalation",
@@ -406,6 +428,36 @@ public abstract class InboxContract {
         assertThat(inbox().item(item.id()).decision()).isEqualTo("playbook:default/fork");
         Event e = decisions(run).stream().filter(x -> x.kind().equals("playbook.fork")).findFirst().orElseThrow();
         assertThat(Json.read(e.after()).path("run").asString()).isEqualTo(forked.id());
+    }
+
+    @Test
+    void an_action_whose_outcome_a_crash_hid_is_an_item_that_is_never_repeated_without_the_operator() {
+        Flows.write(company.dir(), "poked", "steps:\n  - id: poke\n    action: poke\n");
+        Run run = o().runs().startLeased("poked", null, null);
+        // what a crash during the action leaves: its attempt checkpointed as running, no outcome
+        company.store().storage().write(tx -> {
+            new RunRepository().saveStep(tx, new StepRecord(run.id(), "poke", "action", StepStatus.RUNNING, 1, null, null, null,
+                    null, null, null, START, null));
+            new RunRepository().release(tx, run.id(), run.leaseOwner(), START); // and the next process takes it
+            return null;
+        });
+        drive(run);
+        assertThat(o().runs().get(run.id()).status()).isEqualTo(RunStatus.WAITING);
+        InboxItem item = itemOf(run);
+        assertThat(item.kind()).isEqualTo("outcome");
+        assertThat(item.title()).startsWith("outcome unknown: poke");
+        InboxEntry entry = inbox().show(item.id());
+        assertThat(entry.failure().kind().text()).isEqualTo("outcome_unknown");
+        assertThat(entry.decisions()).containsExactly("approve", "reject", "snooze");
+        assertThat(entry.actions()).extracting(a -> a.name()).containsExactly("compensate", "cancel");
+        assertThat(inbox().sweep()).isZero();
+        assertThat(calls.get("poke")).isNull();
+
+        Run after = drive(inbox().reject(item.id(), "it did not happen", Actor.OPERATOR));
+
+        assertThat(after.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(calls.get("poke").get()).isEqualTo(1);
+        assertThat(decisions(run)).extracting(Event::kind).contains("inbox.rejected");
     }
 
     @Test
