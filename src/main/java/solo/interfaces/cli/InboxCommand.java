@@ -47,7 +47,7 @@ final class InboxCommand implements Runnable {
         list.run();
     }
 
-    static void printPage(Printer out, Inbox.Page page, int offset, Instant now) {
+    static void printPage(Printer out, Inbox.Page page, int offset) {
         if (out.json()) {
             out.json(InboxViews.page(page, offset));
             return;
@@ -95,8 +95,7 @@ final class InboxCommand implements Runnable {
         public void run() {
             try (Solo solo = common.open()) {
                 Inbox inbox = solo.orchestrator().inbox();
-                printPage(new Printer(spec, common), inbox.list(offset, limit, snoozed), offset,
-                        solo.orchestrator().clockNow());
+                printPage(new Printer(spec, common), inbox.list(offset, limit, snoozed), offset);
             }
         }
     }

@@ -34,10 +34,6 @@ public record InboxItem(
 
     public static final String FAILURE = "failure";
 
-    public boolean snoozed(Instant now) {
-        return snoozedUntil != null && snoozedUntil.isAfter(now);
-    }
-
     public boolean isFailure() {
         return FAILURE.equals(kind);
     }

@@ -8,7 +8,6 @@ import solo.orchestration.runtime.StepRecord;
 import solo.orchestration.runtime.StepStatus;
 import solo.support.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -132,11 +131,5 @@ final class Triage {
             out.addAll(List.of(text.split(",")));
         }
         return out;
-    }
-
-    static ArrayNode array(List<String> items) {
-        ArrayNode a = Json.mapper().createArrayNode();
-        items.forEach(a::add);
-        return a;
     }
 }

@@ -28,7 +28,7 @@ import solo.support.Json;
  * zone, as an artifact of kind {@code digest} (id {@code digest-DAY}, so that each day has one, whoever writes
  * it first), and by email to the operator when solo.yaml gives their address. {@code solo up} writes the day
  * before's digest once {@code digest.at} has passed each day ({@link #tick}); a day Solo was down is written
- * when it comes back.
+ * when it comes back; a day before the company's first event or run has none.
  */
 public final class Digest {
     private static final Logger LOG = LoggerFactory.getLogger(Digest.class);
@@ -42,6 +42,8 @@ public final class Digest {
     private final ZoneId zone;
     private final String company;
     private final Clock clock;
+    /** When the company's first event or run happened, once known. */
+    private volatile Instant began;
 
     public Digest(Store store, Inbox inbox, ModelUsage usage, Notifier notifier, DigestSettings settings, ZoneId zone,
             String company, Clock clock) {
@@ -97,7 +99,7 @@ public final class Digest {
             return Optional.empty();
         }
         LocalDate day = yesterday();
-        if (store.artifact(artifactId(day)).isPresent()) {
+        if (store.artifact(artifactId(day)).isPresent() || !existedBefore(day.plusDays(1).atStartOfDay(zone).toInstant())) {
             return Optional.empty();
         }
         try {
@@ -108,6 +110,26 @@ public final class Digest {
             LOG.warn("daily digest of {}: {}", day, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Whether the company held anything (an event, a run) before a time: no digest of a day before it began. */
+    private boolean existedBefore(Instant t) {
+        if (began != null) {
+            return began.isBefore(t);
+        }
+        Long first = store.storage().read(sql -> {
+            Optional<Long> event = sql.queryOne("SELECT at FROM events ORDER BY seq LIMIT 1", rs -> rs.getLong(1));
+            Optional<Long> run = sql.queryOne("SELECT min(created_at) FROM runs", rs -> {
+                long v = rs.getLong(1);
+                return rs.wasNull() ? null : v;
+            });
+            return event.isPresent() && run.isPresent() ? Math.min(event.get(), run.get()) : event.orElse(run.orElse(null));
+        });
+        if (first == null) {
+            return false;
+        }
+        began = Instant.ofEpochMilli(first);
+        return began.isBefore(t);
     }
 
     private record Summary(String text, tools.jackson.databind.node.ObjectNode metadata) {}

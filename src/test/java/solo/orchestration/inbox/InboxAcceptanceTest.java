@@ -131,6 +131,8 @@ class InboxAcceptanceTest {
 
     @Test
     void every_inbox_path_then_kpis_computed_by_hand() throws Exception {
+        assertThat(solo.orchestrator().digest().tick()).isEmpty(); // no digest of a day before the company began
+
         // A: approve (waits 10 minutes)
         Run a = start("qualify");
         assertThat(a.status()).isEqualTo(RunStatus.WAITING);
