@@ -118,12 +118,10 @@ public final class Digest {
             return began.isBefore(t);
         }
         Long first = store.storage().read(sql -> {
-            Optional<Long> event = sql.queryOne("SELECT at FROM events ORDER BY seq LIMIT 1", rs -> rs.getLong(1));
-            Optional<Long> run = sql.queryOne("SELECT min(created_at) FROM runs", rs -> {
-                long v = rs.getLong(1);
-                return rs.wasNull() ? null : v;
-            });
-            return event.isPresent() && run.isPresent() ? Math.min(event.get(), run.get()) : event.orElse(run.orElse(null));
+            long event = sql.queryLong("SELECT COALESCE(MIN(at), -1) FROM events WHERE seq = 1");
+            long run = sql.queryLong("SELECT COALESCE(MIN(created_at), -1) FROM runs");
+            long earliest = event < 0 ? run : run < 0 ? event : Math.min(event, run);
+            return earliest < 0 ? null : earliest;
         });
         if (first == null) {
             return false;
