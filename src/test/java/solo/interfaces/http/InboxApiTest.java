@@ -105,4 +105,14 @@ class InboxApiTest {
         assertThat(server.api().get("/api/kpi?since=whenever").field()).isEqualTo("since");
         assertThat(server.api().get("/metrics").body()).contains("solo_inbox_items{kind=\"gate\"} 0.0");
     }
+
+    @Test
+    void the_openapi_document_describes_the_inbox_and_the_kpis() {
+        JsonNode paths = server.api().get("/openapi.json").json().get("paths");
+        for (String p : java.util.List.of("/api/inbox", "/api/inbox/{id}", "/api/inbox/{id}/approve", "/api/inbox/{id}/edit",
+                "/api/inbox/{id}/reject", "/api/inbox/{id}/answer", "/api/inbox/{id}/snooze", "/api/inbox/{id}/do", "/api/kpi")) {
+            assertThat(paths.has(p)).as(p).isTrue();
+        }
+        assertThat(paths.get("/api/inbox/{id}/edit").toString()).contains("InboxEdit");
+    }
 }
