@@ -461,6 +461,37 @@ public abstract class InboxContract {
     }
 
     @Test
+    void kpis_and_the_digest_read_the_runs_the_items_and_the_ledger() {
+        gateFlow();
+        Run approved = start("review", null);
+        clock.advance(Duration.ofMinutes(4));
+        drive(inbox().approve(itemOf(approved).id(), null, Actor.OPERATOR));
+        Run waiting = start("review", null);
+        var ledger = company.solo().execution().ledger();
+        for (int i = 0; i < 3; i++) {
+            ledger.record(new solo.execution.ledger.LedgerEntry("call_" + i, START, ledger.dayOf(START),
+                    new solo.execution.RunRef(i == 2 ? waiting.id() : approved.id(), "review", "review"), "qualifier", "p", "m",
+                    "standard", "k" + i, 100, 20, 5, 250, true, i == 1, "ok", null));
+        }
+
+        var report = o().kpis().compute(null, START, START.plus(Duration.ofDays(1)));
+
+        assertThat(report.overall().runs()).isEqualTo(2);
+        assertThat(report.overall().completed()).isEqualTo(1);
+        assertThat(report.overall().inProgress()).isEqualTo(1);
+        assertThat(report.overall().cycleTime()).isEqualTo(new solo.orchestration.report.Kpis.Percentiles(240_000L, 240_000L, 1));
+        assertThat(report.overall().operatorWait().p50()).isEqualTo(240_000L);
+        assertThat(report.overall().interventionRate()).isEqualTo(1.0);
+        assertThat(report.overall().usage()).isEqualTo(new solo.orchestration.report.ModelUsage.Totals(3, 1, 300, 60, 750));
+        assertThat(report.overall().cacheHitRate()).isEqualTo(0.3333);
+
+        var digest = o().digest().write(java.time.LocalDate.parse("2030-01-07"), false);
+        assertThat(digest.text()).contains("2 runs started.", "- review: 1 completed, 1 waiting", "1 item waits",
+                "3 model calls, 300 tokens in and 60 out, 0.0008 USD; 1 answered from the cache.");
+        assertThat(o().digest().write(java.time.LocalDate.parse("2030-01-07"), false).created()).isFalse();
+    }
+
+    @Test
     void cancelling_a_run_closes_its_items() {
         gateFlow();
         Run run = start("review", null);
