@@ -12,10 +12,13 @@ import solo.execution.ExecutionConfig;
 import solo.execution.assistant.AssistantGuard;
 import solo.execution.context.ContextPacks;
 import solo.execution.email.EmailSendAction;
+import solo.execution.email.OperatorEmail;
 import solo.execution.escalation.Escalation;
 import solo.execution.flow.AgentStepKind;
 import solo.execution.flow.OperatorTasks;
 import solo.execution.flow.PolicyGuard;
+import solo.execution.ledger.LedgerUsage;
+import solo.execution.ledger.PriceTable;
 import solo.execution.email.EmailConfig;
 import solo.execution.email.EmailPoller;
 import solo.execution.email.EmailSender;
@@ -35,6 +38,8 @@ import solo.orchestration.action.ActionGuard;
 import solo.orchestration.action.Actions;
 import solo.orchestration.kinds.AgentFunction;
 import solo.orchestration.kinds.AgentFunctions;
+import solo.orchestration.report.DigestSettings;
+import solo.orchestration.report.ModelUsage;
 import solo.orchestration.runtime.RunControl;
 import solo.orchestration.runtime.RuntimeSettings;
 import solo.orchestration.step.StepKind;
@@ -282,6 +287,7 @@ public final class Solo implements AutoCloseable {
             RuntimeSettings settings = runtimeSettings != null ? runtimeSettings
                     : RuntimeSettings.read(company.config().document());
             MemoryConfig memoryConfig = MemoryConfig.read(company.config().document());
+            DigestSettings digest = DigestSettings.read(company.config().document());
             Storage storage = Storages.open(databaseUrl, company.sqliteFile());
             Store store = new DefaultStore(storage, schema, clock);
             Secrets secrets = new Secrets(storage, company.dir(),
@@ -313,11 +319,15 @@ public final class Solo implements AutoCloseable {
                     actions.register(a);
                 }
             }
-            Orchestrator orchestrator = new Orchestrator(store, company.dir(),
-                    new Orchestrator.Plugins(agents, actions, policies, kinds), settings, clock);
+            // The inbox checks task answers against the agents' contracts, mails the operator through the email
+            // sender, and the KPIs and digest read the ledger's sums: execution fills those seams too.
+            OperatorTasks tasks = new OperatorTasks(execution, runs);
+            ModelUsage usage = new LedgerUsage(storage, () -> PriceTable.read(company.config().document()).currency());
+            Orchestrator orchestrator = new Orchestrator(store, company, new Orchestrator.Plugins(agents, actions, policies,
+                    kinds, tasks::problems, new OperatorEmail(outside.email(), company.config()), usage), settings, digest, clock);
             wired.set(orchestrator);
             wireInboundTriggers(outside, orchestrator);
-            return new Solo(company, store, execution, outside, orchestrator, new OperatorTasks(execution, runs), memory, clock,
+            return new Solo(company, store, execution, outside, orchestrator, tasks, memory, clock,
                     search, packs, new AssistantGuard(execution, runs));
         }
     }
