@@ -11,12 +11,14 @@ import solo.execution.Execution;
 import solo.execution.ExecutionConfig;
 import solo.execution.assistant.AssistantGuard;
 import solo.execution.context.ContextPacks;
-import solo.execution.context.RecordContextPacks;
 import solo.execution.email.EmailSendAction;
+import solo.execution.email.OperatorEmail;
 import solo.execution.escalation.Escalation;
 import solo.execution.flow.AgentStepKind;
 import solo.execution.flow.OperatorTasks;
 import solo.execution.flow.PolicyGuard;
+import solo.execution.ledger.LedgerUsage;
+import solo.execution.ledger.PriceTable;
 import solo.execution.email.EmailConfig;
 import solo.execution.email.EmailPoller;
 import solo.execution.email.EmailSender;
@@ -28,12 +30,17 @@ import solo.execution.webhook.HooksConfig;
 import solo.execution.webhook.HttpAction;
 import solo.execution.webhook.HttpActions;
 import solo.execution.webhook.Webhooks;
+import solo.memory.Memory;
+import solo.memory.MemoryConfig;
+import solo.memory.embed.Embedder;
 import solo.orchestration.Orchestrator;
 import solo.orchestration.action.Action;
 import solo.orchestration.action.ActionGuard;
 import solo.orchestration.action.Actions;
 import solo.orchestration.kinds.AgentFunction;
 import solo.orchestration.kinds.AgentFunctions;
+import solo.orchestration.report.DigestSettings;
+import solo.orchestration.report.ModelUsage;
 import solo.orchestration.runtime.RunControl;
 import solo.orchestration.runtime.RuntimeSettings;
 import solo.orchestration.step.StepKind;
@@ -55,18 +62,19 @@ public final class Solo implements AutoCloseable {
     private final Outside outside;
     private final Orchestrator orchestrator;
     private final OperatorTasks tasks;
-    private final Memory memory;
+    private final Lazy<Memory> memory;
+    private final Lazy<MemoryMaintenance> maintenance;
+    private final MemorySearch memorySearch;
+    private final ContextPacks contextPacks;
     private final AssistantGuard assistantGuard;
-
-    /** Memory as the other layers reach it: search and context packs (the memory layer fills both seams). */
-    private record Memory(MemorySearch search, ContextPacks packs) {}
 
     /** The parts that touch the outside world: secrets, email, webhooks, the http action. */
     private record Outside(Secrets secrets, EmailSender email, EmailPoller emailPoller, Webhooks webhooks,
             HttpActions http) {}
 
     private Solo(Company company, Store store, Lazy<Execution> execution, Outside outside, Orchestrator orchestrator,
-            OperatorTasks tasks, Memory memory, AssistantGuard assistantGuard) {
+            OperatorTasks tasks, Lazy<Memory> memory, Clock clock, MemorySearch memorySearch, ContextPacks contextPacks,
+            AssistantGuard assistantGuard) {
         this.company = company;
         this.store = store;
         this.execution = execution;
@@ -74,6 +82,9 @@ public final class Solo implements AutoCloseable {
         this.orchestrator = orchestrator;
         this.tasks = tasks;
         this.memory = memory;
+        this.maintenance = Lazy.of(() -> new MemoryMaintenance(memory.get(), new RunEndWatcher(store, memory.get(), clock)));
+        this.memorySearch = memorySearch;
+        this.contextPacks = contextPacks;
         this.assistantGuard = assistantGuard;
     }
 
@@ -107,6 +118,19 @@ public final class Solo implements AutoCloseable {
         return orchestrator;
     }
 
+    /**
+     * Memory: the index under {@code .solo/memory/} that follows the store, scoped search, context packs,
+     * summaries, working memory, retention. Opened on first use (the embedding model loads in about a second).
+     */
+    public Memory memory() {
+        return memory.get();
+    }
+
+    /** Starts memory's background work ({@code solo up}): the index follows the log, summaries, ended runs. */
+    public void startMemory() {
+        maintenance.get().start();
+    }
+
     /** Agent steps the operator answers in a model's place (a tier with no model): list, show, answer. */
     public OperatorTasks tasks() {
         return tasks;
@@ -114,12 +138,12 @@ public final class Solo implements AutoCloseable {
 
     /** Search over the company's memory (what agents' {@code search_memory} and the MCP server use). */
     public MemorySearch memorySearch() {
-        return memory.search();
+        return memorySearch;
     }
 
     /** The token-budgeted context pack about one entity for one task (agent steps, the MCP server). */
     public ContextPacks contextPacks() {
-        return memory.packs();
+        return contextPacks;
     }
 
     /** The company's policies over what the operator's AI assistant asks for (the MCP server's writes). */
@@ -156,6 +180,12 @@ public final class Solo implements AutoCloseable {
     public void close() {
         orchestrator.close();
         outside.emailPoller().close();
+        if (maintenance.isMade()) {
+            maintenance.get().close();
+        }
+        if (memory.isMade()) {
+            memory.get().close();
+        }
         store.close();
     }
 
@@ -175,7 +205,8 @@ public final class Solo implements AutoCloseable {
         private String databaseUrl;
         private Clock clock = Clock.systemUTC();
         private Map<String, String> environment = System.getenv();
-        private MemorySearch memorySearch = MemorySearch.NONE;
+        private MemorySearch memorySearch; // null: memory's scoped retriever
+        private Embedder memoryEmbedder; // null: the model solo.yaml's memory.model names
         private RuntimeSettings runtimeSettings;
         private final AgentFunctions agents = AgentFunctions.builtIn();
         private final Actions actions = Actions.builtIn();
@@ -209,6 +240,12 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
+        /** The embedding model memory uses (tests use a small deterministic one); default: solo.yaml's memory.model. */
+        public Builder withMemoryEmbedder(Embedder embedder) {
+            this.memoryEmbedder = embedder;
+            return this;
+        }
+
         public Builder withRuntimeSettings(RuntimeSettings settings) {
             this.runtimeSettings = settings;
             return this;
@@ -231,7 +268,7 @@ public final class Solo implements AutoCloseable {
             return this;
         }
 
-        /** How agent steps get their context pack; the default reads the record, its events and its notes. */
+        /** How agent steps get their context pack; the default is memory's ({@code solo context}). */
         public Builder withContextPacks(ContextPacks packs) {
             this.contextPacks = packs;
             return this;
@@ -250,6 +287,8 @@ public final class Solo implements AutoCloseable {
             HooksConfig hooksConfig = HooksConfig.read(company);
             RuntimeSettings settings = runtimeSettings != null ? runtimeSettings
                     : RuntimeSettings.read(company.config().document());
+            MemoryConfig memoryConfig = MemoryConfig.read(company.config().document());
+            DigestSettings digest = DigestSettings.read(company.config().document());
             Storage storage = Storages.open(databaseUrl, company.sqliteFile());
             Store store = new DefaultStore(storage, schema, clock);
             Secrets secrets = new Secrets(storage, company.dir(),
@@ -257,12 +296,20 @@ public final class Solo implements AutoCloseable {
             Outside outside = new Outside(secrets, new EmailSender(store, emailConfig, secrets, clock),
                     new EmailPoller(store, emailConfig, secrets, clock), new Webhooks(storage, hooksConfig, secrets, clock),
                     new HttpActions(hooksConfig.outbound(), secrets));
+            AtomicReference<Lazy<Memory>> memoryRef = new AtomicReference<>();
+            MemorySearch search = memorySearch != null ? memorySearch : new MemoryToolSearch(() -> memoryRef.get().get());
             Lazy<Execution> execution = Lazy.of(() ->
-                    Execution.open(ExecutionConfig.load(company, schema), store, clock, secrets, memorySearch));
+                    Execution.open(ExecutionConfig.load(company, schema), store, clock, secrets, search));
+            // Memory stands below execution; the summarizer agent reaches it through memory's Summarizer seam.
+            AgentSummarizer agentSummarizer = new AgentSummarizer(execution);
+            Lazy<Memory> memory = Lazy.of(() -> memoryEmbedder != null
+                    ? Memory.open(store, company.dataDir().resolve("memory"), memoryConfig, memoryEmbedder, clock, () -> agentSummarizer)
+                    : Memory.open(store, company.dataDir().resolve("memory"), memoryConfig, clock, () -> agentSummarizer));
+            memoryRef.set(memory);
             // Execution plugs into the runtime's seams: the agent kind, the policies as the guard, email and http.
             AtomicReference<Orchestrator> wired = new AtomicReference<>();
             Supplier<RunControl> runs = () -> wired.get().runs();
-            ContextPacks packs = contextPacks != null ? contextPacks : new RecordContextPacks(store);
+            ContextPacks packs = contextPacks != null ? contextPacks : new MemoryContextPacks(memory);
             List<StepKind> kinds = new ArrayList<>(List.of(new AgentStepKind(execution, packs, company.agentsDir(), agents,
                     settings.agentConcurrency())));
             kinds.addAll(extraKinds);
@@ -274,12 +321,16 @@ public final class Solo implements AutoCloseable {
                     actions.register(a);
                 }
             }
-            Orchestrator orchestrator = new Orchestrator(store, company.dir(),
-                    new Orchestrator.Plugins(agents, actions, policies, kinds), settings, clock);
+            // The inbox checks task answers against the agents' contracts, mails the operator through the email
+            // sender, and the KPIs and digest read the ledger's sums: execution fills those seams too.
+            OperatorTasks tasks = new OperatorTasks(execution, runs);
+            ModelUsage usage = new LedgerUsage(storage, () -> PriceTable.read(company.config().document()).currency());
+            Orchestrator orchestrator = new Orchestrator(store, company, new Orchestrator.Plugins(agents, actions, policies,
+                    kinds, tasks::problems, new OperatorEmail(outside.email(), company.config()), usage), settings, digest, clock);
             wired.set(orchestrator);
             wireInboundTriggers(outside, orchestrator);
-            return new Solo(company, store, execution, outside, orchestrator, new OperatorTasks(execution, runs),
-                    new Memory(memorySearch, packs), new AssistantGuard(execution, runs));
+            return new Solo(company, store, execution, outside, orchestrator, tasks, memory, clock,
+                    search, packs, new AssistantGuard(execution, runs));
         }
     }
 }

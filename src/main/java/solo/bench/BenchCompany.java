@@ -22,10 +22,17 @@ final class BenchCompany implements AutoCloseable {
 
     /** Opens it on the given database URL, or on its own SQLite file when the URL is null. */
     static BenchCompany open(String databaseUrl) {
+        return open(databaseUrl, b -> { });
+    }
+
+    /** Like {@link #open(String)}, with the benchmark's own adjustments to the wiring. */
+    static BenchCompany open(String databaseUrl, java.util.function.Consumer<Solo.Builder> customize) {
         try {
             Path dir = Files.createTempDirectory("solo-bench-");
             Company company = CompanyTemplate.init(dir.resolve("company"), "bench");
-            return new BenchCompany(dir, Solo.builder(company).withDatabaseUrl(databaseUrl).open());
+            Solo.Builder b = Solo.builder(company).withDatabaseUrl(databaseUrl);
+            customize.accept(b);
+            return new BenchCompany(dir, b.open());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,10 +27,10 @@ public final class MemoryEngine implements AutoCloseable {
     private final IndexingIngest ingest;
     private final HybridRetriever retriever;
 
-    private MemoryEngine(Path dir, Embedder embedder, ExecutorService embeddingThreads, RetrievalSettings settings) {
+    private MemoryEngine(ChunkIndex index, Embedder embedder, ExecutorService embeddingThreads, RetrievalSettings settings) {
         this.embeddingThreads = embeddingThreads;
         this.embedder = embedder;
-        this.index = dir == null ? ChunkIndex.temporary(embedder.name()) : ChunkIndex.open(dir, embedder.name());
+        this.index = index;
         this.ingest = new IndexingIngest(index, embedder, new Chunker());
         this.retriever = new HybridRetriever(index, embedder, settings);
     }
@@ -40,18 +40,32 @@ public final class MemoryEngine implements AutoCloseable {
      * puts it in a temporary folder that goes when the engine closes.
      */
     public static MemoryEngine open(Path dir, EmbeddingModels model, RetrievalSettings settings) {
-        // one embedding thread per core: batch ingest embeds texts in parallel, one ONNX thread each
-        ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        ExecutorService threads = embeddingThreads();
+        Embedder embedder = model.load(threads);
+        return new MemoryEngine(index(dir, embedder, false), embedder, threads, settings);
+    }
+
+    /** An engine over any embedder (tests use a small deterministic one); the caller owns the embedder. */
+    public static MemoryEngine open(Path dir, Embedder embedder, RetrievalSettings settings) {
+        return new MemoryEngine(index(dir, embedder, false), embedder, null, settings);
+    }
+
+    /** Like {@link #open(Path, Embedder, RetrievalSettings)}, read-only when another process holds the index. */
+    public static MemoryEngine openShared(Path dir, Embedder embedder, RetrievalSettings settings) {
+        return new MemoryEngine(index(dir, embedder, true), embedder, null, settings);
+    }
+
+    /** One embedding thread per core: batch ingest embeds texts in parallel, one ONNX thread each. */
+    public static ExecutorService embeddingThreads() {
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
             Thread t = new Thread(r, "memory-embed");
             t.setDaemon(true);
             return t;
         });
-        return new MemoryEngine(dir, model.load(threads), threads, settings);
     }
 
-    /** An engine over any embedder (tests use a small deterministic one). */
-    public static MemoryEngine open(Path dir, Embedder embedder, RetrievalSettings settings) {
-        return new MemoryEngine(dir, embedder, null, settings);
+    private static ChunkIndex index(Path dir, Embedder embedder, boolean shared) {
+        return dir == null ? ChunkIndex.temporary(embedder.name()) : ChunkIndex.open(dir, embedder.name(), shared);
     }
 
     public MemoryIngest ingest() {

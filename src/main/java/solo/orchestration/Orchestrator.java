@@ -8,14 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import solo.company.Company;
 import solo.orchestration.action.ActionGuard;
 import solo.orchestration.action.Actions;
+import solo.orchestration.inbox.Inbox;
+import solo.orchestration.inbox.InboxItems;
+import solo.orchestration.inbox.Notifier;
+import solo.orchestration.inbox.Playbooks;
+import solo.orchestration.inbox.TaskAnswers;
 import solo.orchestration.kinds.ActionStep;
 import solo.orchestration.kinds.AgentFunctions;
 import solo.orchestration.kinds.AgentStep;
@@ -23,6 +30,10 @@ import solo.orchestration.kinds.FlowStep;
 import solo.orchestration.kinds.GateStep;
 import solo.orchestration.kinds.QueryStep;
 import solo.orchestration.kinds.WaitStep;
+import solo.orchestration.report.Digest;
+import solo.orchestration.report.DigestSettings;
+import solo.orchestration.report.Kpis;
+import solo.orchestration.report.ModelUsage;
 import solo.orchestration.runtime.Engine;
 import solo.orchestration.runtime.FlowCatalog;
 import solo.orchestration.runtime.RunControl;
@@ -49,10 +60,22 @@ public final class Orchestrator implements AutoCloseable {
     private final CronTriggers cron;
     private final EntityTriggers entityTriggers;
     private final InboundTriggers inboundTriggers;
+    private final Inbox inbox;
+    private final Kpis kpis;
+    private final Digest digest;
     private volatile Thread triggers;
 
-    /** The pluggable parts: agent functions, actions, the guard asked before actions, extra step kinds. */
-    public record Plugins(AgentFunctions agents, Actions actions, ActionGuard guard, List<StepKind> extraKinds) {
+    /**
+     * The pluggable parts: agent functions, actions, the guard asked before actions, extra step kinds, and what
+     * the inbox and the reports need from execution (task answers checked against contracts, email to the
+     * operator, the ledger's sums).
+     */
+    public record Plugins(AgentFunctions agents, Actions actions, ActionGuard guard, List<StepKind> extraKinds,
+            TaskAnswers tasks, Notifier notifier, ModelUsage usage) {
+        public Plugins(AgentFunctions agents, Actions actions, ActionGuard guard, List<StepKind> extraKinds) {
+            this(agents, actions, guard, extraKinds, TaskAnswers.OBJECTS, Notifier.NONE, ModelUsage.NONE);
+        }
+
         public static Plugins defaults() {
             return new Plugins(AgentFunctions.builtIn(), Actions.builtIn(), ActionGuard.ALLOW_ALL, List.of());
         }
@@ -61,8 +84,10 @@ public final class Orchestrator implements AutoCloseable {
     private final Path dataDir;
     private FileChannel lockFile;
 
-    public Orchestrator(Store store, Path companyDir, Plugins plugins, RuntimeSettings settings, Clock clock) {
-        this.dataDir = companyDir.resolve(".solo");
+    public Orchestrator(Store store, Company company, Plugins plugins, RuntimeSettings settings, DigestSettings digestSettings,
+            Clock clock) {
+        Path companyDir = company.dir();
+        this.dataDir = company.dataDir();
         AtomicReference<FlowCatalog> catalog = new AtomicReference<>();
         kinds = new StepKinds()
                 .register(new AgentStep(plugins.agents(), settings.agentConcurrency()))
@@ -78,6 +103,13 @@ public final class Orchestrator implements AutoCloseable {
         if (plugins.actions().find("flow.start").isEmpty()) {
             plugins.actions().register(new solo.orchestration.runtime.FlowStartAction(engine));
         }
+        InboxItems items = new InboxItems(store, clock);
+        engine.queue(items);
+        inbox = new Inbox(store, runs, catalog.get(), plugins.actions(), items, new Playbooks(company.playbooksDir()),
+                plugins.tasks(), plugins.notifier(), clock);
+        kpis = new Kpis(store.storage(), plugins.usage(), clock);
+        digest = new Digest(store, inbox, plugins.usage(), plugins.notifier(), digestSettings,
+                ZoneId.of(company.config().timezone()), company.config().name(), clock);
         worker = new Worker(engine);
         cron = new CronTriggers(store.storage(), catalog.get(), runs);
         entityTriggers = new EntityTriggers(store, catalog.get(), runs);
@@ -102,6 +134,21 @@ public final class Orchestrator implements AutoCloseable {
         return worker;
     }
 
+    /** The operator's queue: gates, escalations, tasks, failures with their playbooks; the decisions. */
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /** Runs, cycle times, failure and intervention rates, cost, per flow, over a window. */
+    public Kpis kpis() {
+        return kpis;
+    }
+
+    /** The daily digest (written by {@link #start}ed runtimes once a day). */
+    public Digest digest() {
+        return digest;
+    }
+
     public StepKinds kinds() {
         return kinds;
     }
@@ -124,6 +171,11 @@ public final class Orchestrator implements AutoCloseable {
         return engine.meanCheckpointBatch();
     }
 
+    /** The runtime's clock (a test's fixed one, or the system's). */
+    public java.time.Instant clockNow() {
+        return engine.clockNow();
+    }
+
     public String workerId() {
         return engine.owner();
     }
@@ -134,6 +186,7 @@ public final class Orchestrator implements AutoCloseable {
             return;
         }
         adoptIdentity();
+        entityTriggers.begin(); // entity events from this moment on start their flows, even before the first poll
         worker.start();
         triggers = Thread.ofVirtual().name("solo-triggers").start(this::triggerLoop);
     }
@@ -169,12 +222,21 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private void triggerLoop() {
+        try {
+            int backfilled = inbox.backfill(); // off the path to the first resumed step
+            if (backfilled > 0) {
+                LOG.info("{} steps waiting for the operator were added to the inbox", backfilled);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("inbox backfill failed: {}", e.toString());
+        }
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                int started = cron.tick(engine.clockNow()) + entityTriggers.poll();
+                int started = cron.tick(engine.clockNow()) + entityTriggers.poll() + inbox.sweep();
                 if (started > 0) {
                     worker.signal();
                 }
+                digest.tick();
             } catch (RuntimeException e) {
                 LOG.warn("triggers failed: {}", e.toString());
             }

@@ -55,4 +55,21 @@ public sealed interface Change {
 
     /** Removes an artifact's content (retention); the record and its event history stay. */
     record DeleteArtifact(String id) implements Change {}
+
+    /**
+     * Records something that happened without changing an entity, a link or an artifact: an operator's
+     * decision in the inbox, a run rolled back. It becomes one event in the hash chain like any other change.
+     *
+     * @param kind what happened, {@code domain.verb} in lower case ({@code inbox.approved}, {@code run.rolled_back});
+     *     the domains of the state's own events ({@code entity}, {@code link}, {@code artifact}) are refused
+     * @param subject what it is about (a run's id), so that {@link Store#history} finds it
+     * @param subjectType the kind of subject ({@code run})
+     * @param data what the event says beyond its reason (a JSON object), or null
+     */
+    record RecordEvent(String kind, String subject, String subjectType, JsonNode data) implements Change {
+        public RecordEvent {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(subject, "subject");
+        }
+    }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import solo.orchestration.runtime.Run;
 import solo.state.Actor;
+import solo.state.Change;
+import solo.state.Write;
 import solo.state.Entity;
 import solo.support.Json;
 import solo.testing.TestCompany;
@@ -42,7 +44,7 @@ class InvoiceFollowUpFlowTest {
     String customer(String name, String email) {
         String id = solo.solo.store().create(Actor.OPERATOR, "a customer", "customer",
                 Json.object().put("name", name).put("email", email)).id();
-        solo.solo.store().write(solo.state.Write.of(Actor.OPERATOR, "what I know", new solo.state.Change.AddArtifact(null,
+        solo.solo.store().write(Write.of(Actor.OPERATOR, "what I know", new Change.AddArtifact(null,
                 "note", "paying", name + " pays late but always pays; be friendly, they are a good client.", null,
                 "text/plain", null, null, List.of(id))));
         return id;

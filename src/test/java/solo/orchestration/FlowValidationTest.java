@@ -71,6 +71,21 @@ class FlowValidationTest {
     }
 
     @Test
+    void a_gate_deadline_needs_a_duration_and_a_default_decision() {
+        assertThat(problems("steps:\n  - id: a\n    gate: {prompt: ok?, deadline: soon, default: approve}\n"))
+                .containsExactly("flows/f.yaml:3:35: step 'a': deadline 'soon' is not a duration (write 500ms, 30s, 5m, 2h, 1d or PT5S)");
+        assertThat(problems("steps:\n  - id: a\n    gate: {prompt: ok?, deadline: 2d, default: maybe}\n"))
+                .containsExactly("flows/f.yaml:3:48: step 'a': a gate's default must be approve or reject, not 'maybe'");
+        assertThat(problems("steps:\n  - id: a\n    gate: {prompt: ok?, deadline: 2d}\n"))
+                .containsExactly("flows/f.yaml:3:35: step 'a': a gate's deadline and default go together (deadline: 2d,"
+                        + " default: approve): what happens when nobody answers in time");
+        assertThat(problems("steps:\n  - id: a\n    gate: {prompt: ok?, timeout: 2d}\n"))
+                .containsExactly("flows/f.yaml:3:34: step 'a': unknown gate field 'timeout' (known: default, deadline, prompt)");
+        Flows.write(company.dir(), "f", "steps:\n  - id: a\n    gate: {prompt: ok?, deadline: 2d, default: reject}\n");
+        assertThat(company.solo().orchestrator().flows().current("f").steps()).hasSize(1);
+    }
+
+    @Test
     void missing_required_inputs_are_refused() {
         assertThat(problems("steps:\n  - id: a\n    action: entity.create\n    input: {body: {}}\n"))
                 .containsExactly("flows/f.yaml:4:12: step 'a': action entity.create needs input type");

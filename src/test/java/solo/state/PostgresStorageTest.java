@@ -5,9 +5,12 @@ import solo.state.contract.ArtifactContract;
 import solo.state.contract.AuditContract;
 import solo.state.contract.EntityContract;
 import solo.state.contract.LinkContract;
+import solo.state.contract.RecordedEventContract;
 import solo.state.contract.UndoContract;
 import solo.state.contract.WritePathContract;
 import solo.execution.contract.LedgerContract;
+import solo.orchestration.contract.InboxContract;
+import solo.orchestration.contract.RollbackContract;
 import solo.orchestration.contract.RunLifecycleContract;
 import solo.orchestration.contract.StepExecutionContract;
 import solo.execution.contract.ResponseCacheContract;
@@ -81,6 +84,27 @@ class PostgresStorageTest {
     @Nested
     class Undoing extends UndoContract {
         Undoing() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @Nested
+    class InboxQueue extends InboxContract {
+        InboxQueue() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @Nested
+    class RunRollback extends RollbackContract {
+        RunRollback() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @Nested
+    class RecordedEvents extends RecordedEventContract {
+        RecordedEvents() {
             super(Database.POSTGRES);
         }
     }

@@ -13,6 +13,7 @@ import solo.execution.model.ModelCallException;
 import solo.execution.model.ModelClient;
 import solo.execution.model.ModelRequest;
 import solo.execution.model.ModelRouter;
+import solo.execution.model.Tier;
 import solo.execution.tool.ReadTools;
 import solo.state.Violation;
 import solo.support.SoloException;
@@ -63,13 +64,14 @@ public final class AgentInvoker {
             }
         }
         Prompt prompt = renderer.render(agent, call.input(), call.contextPack());
-        if (router.route(agent.tier()).isEmpty()) {
-            return new AgentOutcome.OperatorTask(agent.name(), agent.tier(), call.run(), call.input(), prompt.text(),
+        Tier tier = call.tier() != null ? call.tier() : agent.tier();
+        if (router.route(tier).isEmpty()) {
+            return new AgentOutcome.OperatorTask(agent.name(), tier, call.run(), call.input(), prompt.text(),
                     call.contextPack(), OperatorForm.of(agent.output()), agent.output().schema());
         }
         ModelClient client;
         try {
-            client = router.client(agent.tier());
+            client = router.client(tier);
         } catch (ModelCallException e) {
             return new AgentOutcome.Failed(agent.name(), FailureReason.of(e.kind()), e.getMessage(), List.of());
         }

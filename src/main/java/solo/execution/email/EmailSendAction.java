@@ -11,6 +11,7 @@ import solo.orchestration.step.NonRetryableException;
 import solo.orchestration.step.StepOutcome;
 import solo.state.Entity;
 import solo.state.Link;
+import solo.state.Store;
 import solo.support.Json;
 import solo.support.SoloException;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,37 @@ public final class EmailSendAction implements Action {
     @Override
     public boolean hasOutsideEffects() {
         return true;
+    }
+
+    @Override
+    public List<String> check(JsonNode input, Store store) {
+        List<String> problems = Action.texts(input, "subject", "text", "in_reply_to");
+        for (String field : List.of("to", "cc")) {
+            JsonNode v = input.get(field);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            List<JsonNode> items = new ArrayList<>();
+            if (v.isArray()) {
+                v.forEach(items::add);
+            } else {
+                items.add(v);
+            }
+            if (field.equals("to") && items.isEmpty()) {
+                problems.add("to: names no recipient");
+            }
+            for (JsonNode item : items) {
+                if (!item.isString() || item.asString().isBlank()) {
+                    problems.add(field + ": each recipient must be an address or an entity id, not " + item);
+                } else if (!item.asString().contains("@") && store.find(item.asString()).isEmpty()) {
+                    problems.add(field + ": " + item.asString() + " is neither an address nor a known entity");
+                }
+            }
+        }
+        if (input.path("subject").isString() && input.get("subject").asString().isBlank()) {
+            problems.add("subject: must not be empty");
+        }
+        return problems;
     }
 
     @Override

@@ -18,6 +18,7 @@ import solo.execution.agent.AgentOutcome;
 import solo.execution.agent.OperatorAnswer;
 import solo.execution.context.ContextPack;
 import solo.execution.context.ContextPacks;
+import solo.execution.model.Tier;
 import solo.orchestration.expr.Template;
 import solo.orchestration.flow.FlowCheck;
 import solo.orchestration.flow.StepDefinition;
@@ -136,7 +137,7 @@ public final class AgentStepKind implements StepKind {
         boolean overBudget = detail != null && "budget".equals(detail.path("answered").asString(""))
                 && detail.path("approved").asBoolean(false);
         AgentOutcome outcome = x.invoker().invoke(new AgentCall(name, c.input(), pack.text(), ref, about,
-                pack.retrievalFoundLittle(), overBudget));
+                pack.retrievalFoundLittle(), overBudget, tierOverride(detail)));
         return switch (outcome) {
             case AgentOutcome.Completed done -> {
                 var recorded = AgentStepDetail.completed(done, about, pack);
@@ -160,6 +161,19 @@ public final class AgentStepKind implements StepKind {
             case OperatorAnswer.Accepted ok -> StepOutcome.done(ok.outcome().output(), AgentStepDetail.answered(ok.outcome(),
                     detail), Proposals.followUps(ok.outcome()));
         };
+    }
+
+    /** The tier a playbook asked this attempt to run on ({@code tier} in the step's detail), or null for the agent's. */
+    private static Tier tierOverride(JsonNode detail) {
+        String text = detail == null ? null : detail.path("tier").asString(null);
+        if (text == null) {
+            return null;
+        }
+        Tier tier = Tier.parse(text);
+        if (tier == null) {
+            throw new NonRetryableException("no tier '" + text + "' (tiers: fast, standard, premium)");
+        }
+        return tier;
     }
 
     /** The entity the step is about ({@code about:}), or null. */

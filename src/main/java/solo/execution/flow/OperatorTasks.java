@@ -45,6 +45,18 @@ public final class OperatorTasks {
         return TaskView.of(s);
     }
 
+    /** What is wrong with an answer to the task, each as "field: problem" (empty: it satisfies the output contract). */
+    public List<String> problems(StepRecord s, JsonNode answer) {
+        TaskView t = TaskView.of(s);
+        var task = new AgentOutcome.OperatorTask(t.agent(), null, new RunRef(s.runId(), null, s.stepId()), t.input(), null, null,
+                null, null);
+        if (execution.get().invoker().answer(task, answer) instanceof OperatorAnswer.Rejected bad) {
+            return bad.violations().stream().map(v -> (v.field() == null || v.field().isEmpty() ? "(answer)" : v.field())
+                    + ": " + v.message()).toList();
+        }
+        return List.of();
+    }
+
     /** Checks the answer against the agent's output contract, then lets the step go on with it. */
     public Run answer(String runId, String stepId, JsonNode answer, Actor by) {
         TaskView t = get(runId, stepId);

@@ -76,6 +76,9 @@ public final class PolicyGuard implements ActionGuard {
         Decision d = x.policies().check(action, PolicyContext.of(ref, new RunActionHistory(runs.get(), x)));
         ObjectNode detail = Json.object();
         detail.set("policy", view(d));
+        // the type's business impact goes with the decision: the inbox ranks what it asks the operator by it
+        ArrayNode impacts = ((ObjectNode) detail.get("policy")).putArray("impacts");
+        catalog.get().find(action.type()).ifPresent(t -> t.impacts().stream().map(Impact::text).sorted().forEach(impacts::add));
         return switch (d) {
             case Decision.Deny deny -> new GuardDecision.Deny(reason(d), detail);
             case Decision.RequireApproval ask -> new GuardDecision.RequireApproval(reason(d), detail);

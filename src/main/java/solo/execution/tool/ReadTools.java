@@ -76,7 +76,12 @@ public final class ReadTools {
         if (scope == MemoryScope.NONE) {
             return error("this agent has no memory scope");
         }
-        List<MemoryHit> hits = memory.search(query, scope == MemoryScope.COMPANY ? null : subject, MAX_HITS);
+        if (scope != MemoryScope.COMPANY && subject == null) {
+            return error("this step is about no entity, and this agent's memory scope is " + scope.text());
+        }
+        // the same reach as read_entity and list_neighbours: the subject alone, or up to two links from it
+        List<MemoryHit> hits = memory.search(query, scope == MemoryScope.COMPANY ? null : subject,
+                scope == MemoryScope.NEIGHBOURS ? 2 : 0, MAX_HITS);
         ArrayNode out = Json.mapper().createArrayNode();
         hits.forEach(h -> out.add(Json.tree(h)));
         ObjectNode result = Json.object();

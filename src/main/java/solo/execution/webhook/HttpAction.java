@@ -43,6 +43,15 @@ public final class HttpAction implements Action {
     }
 
     @Override
+    public java.util.List<String> check(JsonNode input, solo.state.Store store) {
+        java.util.List<String> problems = Action.texts(input, "url", "method");
+        if (input.has("headers") && !input.get("headers").isObject()) {
+            problems.add("headers: must be an object of texts");
+        }
+        return problems;
+    }
+
+    @Override
     public StepOutcome perform(ActionCall call) {
         JsonNode in = call.input();
         Map<String, String> headers = new LinkedHashMap<>();

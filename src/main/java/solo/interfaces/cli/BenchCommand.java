@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code solo bench ...}: benchmarks that print one JSON line each. */
 @Command(name = "bench", description = "Measure Solo on this machine; each benchmark prints one JSON line.",
-        subcommands = {BenchStoreCommand.class, BenchEngineCommand.class, BenchApiCommand.class})
+        subcommands = {BenchStoreCommand.class, BenchEngineCommand.class, BenchApiCommand.class, BenchMemoryCommand.class,
+            BenchInboxCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

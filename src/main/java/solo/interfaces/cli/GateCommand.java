@@ -15,8 +15,11 @@ import solo.orchestration.runtime.StepRecord;
 import solo.state.Actor;
 import solo.support.Json;
 
-/** {@code solo gate list|approve|reject}: answer the steps that wait for the operator (until the inbox exists). */
-@Command(name = "gate", description = "Steps waiting for you (gates, approvals, unknown outcomes): list, approve, reject.",
+/**
+ * {@code solo gate list|approve|reject}: the steps that wait for the operator, by run and step — an older way into
+ * the inbox, kept for scripts; decisions go through the inbox and are recorded the same way.
+ */
+@Command(name = "gate", description = "Steps waiting for you, by run and step (see solo inbox): list, approve, reject.",
         subcommands = {GateCommand.ListGates.class, GateCommand.Approve.class, GateCommand.Reject.class})
 final class GateCommand implements Runnable {
     @Spec
@@ -92,7 +95,7 @@ final class GateCommand implements Runnable {
         public void run() {
             try (Solo solo = common.open()) {
                 var o = solo.orchestrator();
-                Run r = o.runs().answer(run, step, approve(), reason, Actor.OPERATOR);
+                Run r = o.inbox().decideStep(run, step, approve(), reason, Actor.OPERATOR);
                 if (!detach && !r.status().finished()) {
                     r = o.worker().driveToRest(run, Duration.ofSeconds(10));
                 }

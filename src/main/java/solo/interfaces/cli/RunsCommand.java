@@ -15,19 +15,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import solo.app.Solo;
 import solo.interfaces.json.AgentStepViews;
+import solo.interfaces.json.JsonViews;
 import solo.interfaces.json.RunViews;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunStatus;
 import solo.orchestration.runtime.StepRecord;
+import solo.state.Actor;
+import solo.state.Event;
 import solo.support.Json;
 import solo.support.SoloException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code solo runs list|show|cancel|retry|fork}. */
-@Command(name = "runs", description = "See and steer runs: list, show a timeline, cancel, retry, fork.",
+@Command(name = "runs", description = "See and steer runs: list, show a timeline, cancel, retry, fork, roll back.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Cancel.class, RunsCommand.Retry.class,
-            RunsCommand.Fork.class})
+            RunsCommand.Fork.class, RunsCommand.Rollback.class})
 final class RunsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -70,7 +73,7 @@ final class RunsCommand implements Runnable {
                 + run.status().text());
         switch (run.status()) {
             case COMPLETED -> line.append(": ").append(Json.write(run.output()));
-            case FAILED, CANCELLED -> line.append(": ").append(run.error());
+            case FAILED, CANCELLED, ROLLED_BACK -> line.append(": ").append(run.error());
             case WAITING -> steps.stream().filter(s -> s.waitingFor() != null && !"actions".equals(s.waitingFor())
                             || s.status().text().equals("unknown"))
                     .findFirst().ifPresent(s -> line.append(" at step ").append(s.stepId()).append(" for ")
@@ -92,7 +95,7 @@ final class RunsCommand implements Runnable {
         @Option(names = "--flow", description = "Only runs of this flow.")
         String flow;
 
-        @Option(names = "--status", description = "Only runs in this status: queued, running, waiting, completed, failed, cancelled.")
+        @Option(names = "--status", description = "Only runs in this status: queued, running, waiting, completed, failed, cancelled, rolled_back.")
         String status;
 
         @Option(names = "--limit", defaultValue = "50")
@@ -105,7 +108,8 @@ final class RunsCommand implements Runnable {
                 try {
                     wanted = RunStatus.of(status);
                 } catch (IllegalArgumentException e) {
-                    throw new SoloException("--status " + status + ": not a run status (queued, running, waiting, completed, failed, cancelled)");
+                    throw new SoloException("--status " + status + ": not a run status (queued, running, waiting, completed, failed,"
+                            + " cancelled, rolled_back)");
                 }
             }
             try (Solo solo = common.open()) {
@@ -150,6 +154,8 @@ final class RunsCommand implements Runnable {
                             ((ObjectNode) s).set("agent", agents.get(s.path("step_id").asString()));
                         }
                     });
+                    var decisions = timeline.putArray("decisions");
+                    decisions(solo, id).forEach(e -> decisions.add(JsonViews.event(e)));
                     out.json(timeline);
                     return;
                 }
@@ -190,7 +196,21 @@ final class RunsCommand implements Runnable {
                         out.line("      detail  %s", Json.write(s.detail()));
                     }
                 }
+                List<Event> decided = decisions(solo, id);
+                if (!decided.isEmpty()) {
+                    out.line("  decisions");
+                    for (Event e : decided) {
+                        out.line("    %s  %-22s by %-10s %s", Printer.time(e.at()), e.kind(), e.actor().text(),
+                                e.reason() == null ? "" : e.reason());
+                    }
+                }
             }
+        }
+
+        /** The decisions recorded about the run: the inbox's, its playbooks', a rollback. */
+        private static List<Event> decisions(Solo solo, String runId) {
+            return solo.store().history(runId).stream().filter(e -> e.kind().startsWith("inbox.")
+                    || e.kind().startsWith("playbook.") || e.kind().startsWith("run.")).toList();
         }
 
         /** The agent steps' views (model, usage, confidence, decisions), reading the ledger only when there are some. */
@@ -307,6 +327,37 @@ final class RunsCommand implements Runnable {
                     r = o.worker().driveToRest(r.id(), Duration.ofSeconds(10));
                 }
                 printOutcome(new Printer(spec, common), r, o.runs().steps(r.id()));
+            }
+        }
+    }
+
+    @Command(name = "rollback", description = "Revert every state write a finished run made, by new events, and mark it"
+            + " rolled back; refused when a later write depends on one of them.")
+    static final class Rollback implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @Option(names = "--reason", description = "Why, for the history of every entity it touches.")
+        String reason;
+
+        @Override
+        public void run() {
+            try (Solo solo = common.open()) {
+                var runs = solo.orchestrator().runs();
+                int writes = solo.store().eventsOfRun(id).size();
+                Run r = runs.rollback(id, reason, Actor.OPERATOR, null);
+                Printer out = new Printer(spec, common);
+                if (out.json()) {
+                    out.json(RunViews.timeline(r, runs.steps(id)).put("reverted_writes", writes));
+                    return;
+                }
+                out.line("run %s rolled back: %d state write%s reverted by new events", r.id(), writes, writes == 1 ? "" : "s");
             }
         }
     }

@@ -24,10 +24,19 @@ import picocli.CommandLine.Spec;
             UpCommand.class,
             FlowCommand.class,
             RunsCommand.class,
+            InboxCommand.class,
+            KpiCommand.class,
+            DigestCommand.class,
+            PlaybooksCommand.class,
             GateCommand.class,
             TasksCommand.class,
             TokenCommand.class,
             McpCommand.class,
+            IngestCommand.class,
+            SearchCommand.class,
+            ContextCommand.class,
+            MemoryCommand.class,
+            EvalCommand.class,
         })
 public final class SoloCommand implements Runnable {
     @Spec

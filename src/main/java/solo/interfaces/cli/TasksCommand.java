@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code solo tasks list|show|answer}: agent steps you answer in a model's place (their tier has no model),
- * until the inbox holds them.
+ * {@code solo tasks list|show|answer}: agent steps you answer in a model's place (their tier has no model), by run
+ * and step — the inbox's tasks, kept for scripts; answers go through the inbox and are recorded the same way.
  */
 @Command(name = "tasks", description = "Agent steps waiting for your answer (no model serves their tier): list, show, answer.",
         subcommands = {TasksCommand.ListTasks.class, TasksCommand.Show.class, TasksCommand.Answer.class})
@@ -132,7 +132,8 @@ final class TasksCommand implements Runnable {
             JsonNode value = RunsCommand.json(answer, "--answer");
             try (Solo solo = common.open()) {
                 var o = solo.orchestrator();
-                Run r = solo.tasks().answer(run, step, value, Actor.OPERATOR);
+                solo.tasks().get(run, step); // names what is wrong when the step is not a task waiting
+                Run r = o.inbox().answerStep(run, step, value, Actor.OPERATOR);
                 if (!detach && !r.status().finished()) {
                     r = o.worker().driveToRest(run, Duration.ofSeconds(10));
                 }

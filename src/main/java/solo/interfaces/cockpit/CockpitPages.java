@@ -13,7 +13,7 @@ public final class CockpitPages {
     public static List<CockpitModule> standard(Solo solo, Sessions sessions, int sessionHours) {
         var o = solo.orchestrator();
         return List.of(new Assets(), new LoginPages(sessions, sessionHours), new TodayPages(o.runs()),
-                new RunPages(o.runs(), o.flows()), new FlowPages(o.flows(), o.runs()), new EntityPages(solo.store()),
+                new InboxPages(o.inbox(), o::clockNow), new RunPages(o.runs(), o.flows(), o.inbox()), new FlowPages(o.flows(), o.runs()), new EntityPages(solo.store()),
                 new AuditPages(solo.store()));
     }
 

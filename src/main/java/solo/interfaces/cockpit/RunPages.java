@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import solo.interfaces.http.server.ApiError;
 import solo.orchestration.flow.StepDefinition;
+import solo.orchestration.inbox.Inbox;
 import solo.orchestration.runtime.FlowCatalog;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunControl;
@@ -22,10 +23,12 @@ final class RunPages implements CockpitModule {
     private static final List<String> STATUSES = List.of("queued", "running", "waiting", "completed", "failed", "cancelled");
     private final RunControl runs;
     private final FlowCatalog flows;
+    private final Inbox inbox;
 
-    RunPages(RunControl runs, FlowCatalog flows) {
+    RunPages(RunControl runs, FlowCatalog flows, Inbox inbox) {
         this.runs = runs;
         this.flows = flows;
+        this.inbox = inbox;
     }
 
     @Override
@@ -94,7 +97,7 @@ final class RunPages implements CockpitModule {
     private void answer(Context ctx, boolean approve) {
         String runId = ctx.pathParam("run");
         runs.find(runId).orElseThrow(() -> ApiError.notFound("no run " + runId));
-        runs.answer(runId, ctx.pathParam("step"), approve, Forms.field(ctx, "reason"), Actor.OPERATOR);
+        inbox.decideStep(runId, ctx.pathParam("step"), approve, Forms.field(ctx, "reason"), Actor.OPERATOR);
         Forms.back(ctx, "/runs/" + runId);
     }
 

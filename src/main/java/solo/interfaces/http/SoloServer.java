@@ -18,6 +18,9 @@ import solo.interfaces.http.api.FlowApi;
 import solo.interfaces.http.api.GateApi;
 import solo.interfaces.http.api.GraphApi;
 import solo.interfaces.http.api.HookApi;
+import solo.interfaces.http.api.MemoryApi;
+import solo.interfaces.http.api.InboxApi;
+import solo.interfaces.http.api.KpiApi;
 import solo.interfaces.http.api.MetaApi;
 import solo.interfaces.http.api.RunApi;
 import solo.execution.ledger.Ledger;
@@ -37,7 +40,6 @@ import solo.interfaces.http.server.Routes;
 import solo.interfaces.http.server.ServerSettings;
 import solo.interfaces.http.server.ServletMount;
 import solo.interfaces.http.server.WebModule;
-import solo.interfaces.mcp.Inbox;
 import solo.interfaces.mcp.SoloMcp;
 
 /**
@@ -92,8 +94,9 @@ public final class SoloServer implements AutoCloseable {
     private static List<WebModule> apiModules(Solo solo) {
         var o = solo.orchestrator();
         return List.of(new EntityApi(solo.store()), new GraphApi(solo.store()), new ArtifactApi(solo.store()),
-                new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs()), new AuditApi(solo.store()),
-                new HookApi(solo.webhooks()));
+                new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs(), o.inbox()), new AuditApi(solo.store()),
+                new HookApi(solo.webhooks()), new MemoryApi(solo::memory), new InboxApi(o.inbox(), o::clockNow),
+                new KpiApi(o.kpis(), o::clockNow));
     }
 
     private static List<CockpitModule> cockpitModules(Solo solo, Sessions sessions, ServerSettings settings) {
@@ -105,7 +108,7 @@ public final class SoloServer implements AutoCloseable {
         Ledger ledger = new Ledger(solo.store().storage(), Clock.systemUTC(), ZoneOffset.UTC);
         String currency = PriceTable.read(solo.company().config().document()).currency();
         return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()),
-                new ModelMetrics(ledger, currency), new InboxMetrics(new Inbox(solo.orchestrator().runs(), solo.tasks())));
+                new ModelMetrics(ledger, currency), new InboxMetrics(solo.store().storage()));
     }
 
     public int port() {

@@ -23,6 +23,7 @@ public final class Up implements AutoCloseable {
         SoloServer server = SoloServer.start(solo, settings);
         try {
             solo.orchestrator().start();
+            solo.startMemory();
             if (solo.emailPoller().configured()) {
                 solo.emailPoller().start();
             }

@@ -48,11 +48,15 @@ final class InboxTools {
     }
 
     private static ObjectNode view(Inbox.Item i) {
-        JsonNode d = i.step().detail() == null ? Json.object() : i.step().detail();
-        ObjectNode o = Json.object().put("run", i.runId()).put("step", i.stepId()).put("flow", i.flow()).put("kind", i.kind())
-                .put("since", i.since() == null ? null : i.since().toString());
-        o.put("summary", d.path("prompt").asString(d.path("reason").asString(i.step().error())));
-        o.set("input", i.step().input());
+        JsonNode d = i.step() == null || i.step().detail() == null ? Json.object() : i.step().detail();
+        ObjectNode o = Json.object().put("id", i.id()).put("run", i.runId()).put("step", i.stepId()).put("flow", i.flow())
+                .put("kind", i.kind()).put("title", i.title())
+                .put("since", i.since() == null ? null : i.since().toString())
+                .put("due", i.due() == null ? null : i.due().toString());
+        o.put("summary", d.path("prompt").asString(d.path("reason").asString(i.step() == null ? "" : i.step().error())));
+        if (i.step() != null) {
+            o.set("input", i.step().input());
+        }
         for (String field : List.of("action", "policy", "escalation", "budget", "agent", "form", "context_pack", "proposal")) {
             if (d.has(field)) {
                 o.set(field, d.get(field));
@@ -73,7 +77,7 @@ final class InboxTools {
             throw new ToolError("/decision", "the assistant may not " + decision + " this item (it waits for "
                     + item.kind() + "; the assistant may " + (allowed(item.kind()).isEmpty() ? "not decide it at all"
                     : String.join(" or ", allowed(item.kind()))) + "): it is the operator's own decision, in the cockpit or"
-                    + " with solo gate approve|reject " + runId + " " + stepId);
+                    + " with solo inbox approve|reject " + item.id());
         }
         Run run;
         if (decision.equals("answer")) {
@@ -82,7 +86,7 @@ final class InboxTools {
                 throw new ToolError("/answer", "answer the task with an object that fits its form (list_inbox shows the form)");
             }
             try {
-                run = inbox.answer(item, answer, c.assistant());
+                run = inbox.answer(item, answer, c.text("reason"), c.assistant());
             } catch (ToolError e) {
                 throw e;
             } catch (solo.support.SoloException e) {

@@ -31,16 +31,12 @@ final class MemoryTools {
             requireEntity(scope, "/scope");
         }
         MemorySearch memory = solo.memorySearch();
-        List<MemoryHit> hits = memory.search(c.text("query"), scope, c.integer("limit", 10));
+        List<MemoryHit> hits = memory.search(c.text("query"), scope, c.integer("neighbours", 1), c.integer("limit", 10));
         ObjectNode out = Json.object().put("query", c.text("query")).put("scope", scope == null ? "company" : scope);
         ArrayNode a = out.putArray("hits");
         for (MemoryHit h : hits) {
             a.addObject().put("id", h.id()).put("kind", h.kind()).put("title", h.title()).put("excerpt", h.excerpt())
                     .put("score", h.score());
-        }
-        if (memory == MemorySearch.NONE) {
-            out.put("note", "this Solo has no memory index wired yet, so nothing was searched; read entities and notes"
-                    + " with get_entity and get_context_pack");
         }
         return out;
     }

@@ -89,7 +89,7 @@ public final class SoloMcp {
         all.putAll(new MemoryTools(solo).tools());
         all.putAll(new EntityTools(solo.store(), new PolicyCheck(solo.assistantGuard())).tools());
         all.putAll(new RunTools(solo.orchestrator().flows(), runs).tools());
-        all.putAll(new InboxTools(new Inbox(runs, solo.tasks())).tools());
+        all.putAll(new InboxTools(new Inbox(solo.orchestrator().inbox(), runs)).tools());
         return ToolCatalog.load().specifications(all);
     }
 

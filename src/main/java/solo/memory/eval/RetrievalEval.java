@@ -35,13 +35,31 @@ public final class RetrievalEval {
     private static final int INGEST_BATCH = 256;
     private static final int WARMUP_QUERIES = 200;
 
+    /** Ranks chunks for a question inside a data set's scope: the product's search, however it is reached. */
+    @FunctionalInterface
+    public interface Ranker {
+        List<Hit> search(String text, String scope, int chunks);
+    }
+
     private final MemoryIngest ingest;
-    private final Retriever retriever;
+    private final Ranker ranker;
     private final Consumer<String> progress;
 
+    /** Straight onto an engine (the retrieval engine's own tests and tuning tools). */
     public RetrievalEval(MemoryIngest ingest, Retriever retriever, Consumer<String> progress) {
         this.ingest = ingest;
-        this.retriever = retriever;
+        this.ranker = (text, scope, chunks) -> retriever.search(new SearchRequest(text, Scope.entity(scope), chunks));
+        this.progress = progress;
+    }
+
+    /**
+     * Through any search (the product's: {@code solo eval retrieval} writes the corpus as artifacts and searches
+     * through memory); the caller ingests. Hits whose source the ranker does not know as a corpus document
+     * should be mapped out by the ranker.
+     */
+    public RetrievalEval(Ranker ranker, Consumer<String> progress) {
+        this.ingest = null;
+        this.ranker = ranker;
         this.progress = progress;
     }
 
@@ -101,7 +119,7 @@ public final class RetrievalEval {
     List<String> rank(String text, String scope) {
         int chunks = RANKED;
         while (true) {
-            List<Hit> hits = retriever.search(new SearchRequest(text, Scope.entity(scope), chunks));
+            List<Hit> hits = ranker.search(text, scope, chunks);
             Set<String> sources = new LinkedHashSet<>();
             for (Hit h : hits) {
                 if (sources.size() == RANKED) {
@@ -125,12 +143,12 @@ public final class RetrievalEval {
         }
     }
 
-    static MemoryDocument toMemory(BenchDataset.Document d) {
+    public static MemoryDocument toMemory(BenchDataset.Document d) {
         return new MemoryDocument(d.id(), List.of(d.scope()), "message", d.author(), parseTime(d.time()),
                 d.session(), "", d.text());
     }
 
-    static Instant parseTime(String s) {
+    public static Instant parseTime(String s) {
         if (s == null || s.isBlank()) {
             return Instant.EPOCH;
         }

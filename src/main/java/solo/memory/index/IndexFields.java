@@ -84,7 +84,11 @@ public final class IndexFields {
         d.add(new TextField(TITLE, c.title(), Field.Store.YES));
         d.add(new TextField(TEXT, c.text(), Field.Store.YES));
         d.add(new KnnFloatVectorField(VECTOR, indexed.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        d.add(new KnnFloatVectorField(CONTEXT_VECTOR, indexed.contextVector(), VectorSimilarityFunction.DOT_PRODUCT));
+        // a chunk with nothing before it in its thread reads the same in context: its context vector would be
+        // a copy, doubling the graph work and the vector bytes of every standalone note for nothing
+        if (!java.util.Arrays.equals(indexed.vector(), indexed.contextVector())) {
+            d.add(new KnnFloatVectorField(CONTEXT_VECTOR, indexed.contextVector(), VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return d;
     }
 

@@ -65,9 +65,13 @@ public final class IndexView implements AutoCloseable {
         return search(new KnnFloatVectorQuery(field, vector, n, filter), n);
     }
 
-    /** Exact cosine similarity (vectors are unit length) of each doc's vector with {@code target}. */
+    /**
+     * Exact cosine similarity (vectors are unit length) of each doc's vector with {@code target}; NaN for a
+     * doc that has no vector in that field.
+     */
     public float[] cosines(int[] docs, String field, float[] target) {
         float[] out = new float[docs.length];
+        Arrays.fill(out, Float.NaN);
         try {
             int leafIndex = -1;
             FloatVectorValues values = null;
@@ -160,6 +164,46 @@ public final class IndexView implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sources with chunks in a thread, in thread order. */
+    public List<String> sourcesInThread(String thread) {
+        Sort byPos = new Sort(new SortField(IndexFields.POSITION_IN_THREAD, SortField.Type.INT));
+        Query q = new TermQuery(new Term(IndexFields.THREAD, thread));
+        try {
+            int n = searcher.count(q);
+            if (n == 0) {
+                return List.of();
+            }
+            ScoreDoc[] docs = searcher.search(q, n, byPos).scoreDocs;
+            java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
+            for (Chunk c : chunks(Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray())) {
+                sources.add(c.sourceId());
+            }
+            return List.copyOf(sources);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A source's chunks in order (empty when the index does not hold it). */
+    public List<Chunk> chunksOf(String sourceId) {
+        Query q = new TermQuery(new Term(IndexFields.SOURCE, sourceId));
+        try {
+            int n = searcher.count(q);
+            if (n == 0) {
+                return List.of();
+            }
+            int[] docs = Arrays.stream(searcher.search(q, n).scoreDocs).mapToInt(sd -> sd.doc).toArray();
+            return chunks(docs).stream().sorted(java.util.Comparator.comparingInt(c -> c.position().ordinal())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many chunks the index holds. */
+    public int chunkCount() {
+        return searcher.getIndexReader().numDocs();
     }
 
     /** The chunk at a thread position, if any. */

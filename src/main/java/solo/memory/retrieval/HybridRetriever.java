@@ -114,7 +114,9 @@ public final class HybridRetriever implements Retriever {
         float[] ctx = view.cosines(c.docs, IndexFields.CONTEXT_VECTOR, query);
         double w = settings.contextWeight();
         for (int i = 0; i < c.size(); i++) {
-            c.semantic[i] = (float) ((1 - w) * own[i] + w * ctx[i]);
+            float o = Float.isNaN(own[i]) ? 0 : own[i];
+            float x = Float.isNaN(ctx[i]) ? o : ctx[i]; // no context vector: the chunk reads the same in context
+            c.semantic[i] = (float) ((1 - w) * o + w * x);
         }
     }
 

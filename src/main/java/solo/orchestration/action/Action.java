@@ -1,7 +1,11 @@
 package solo.orchestration.action;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import solo.orchestration.step.StepOutcome;
+import solo.state.Store;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A step that changes the world, registered by name in {@link Actions}: {@code entity.create},
@@ -32,4 +36,23 @@ public interface Action {
     }
 
     StepOutcome perform(ActionCall call) throws Exception;
+
+    /**
+     * What is wrong with an input given by hand (the operator's edit in the inbox) before anything runs, each
+     * as "field: problem"; empty when nothing is. The required inputs are checked before this is asked.
+     */
+    default List<String> check(JsonNode input, Store store) {
+        return List.of();
+    }
+
+    /** The input's text fields that must be text when present. */
+    static List<String> texts(JsonNode input, String... fields) {
+        List<String> problems = new ArrayList<>();
+        for (String f : fields) {
+            if (input.has(f) && !input.get(f).isString()) {
+                problems.add(f + ": must be text, not " + input.get(f).getNodeType().name().toLowerCase());
+            }
+        }
+        return problems;
+    }
 }

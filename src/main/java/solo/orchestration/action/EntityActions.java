@@ -1,9 +1,11 @@
 package solo.orchestration.action;
 
+import java.util.List;
 import java.util.Set;
 import solo.orchestration.step.StepOutcome;
 import solo.state.Change;
 import solo.state.Entity;
+import solo.state.Store;
 import solo.state.Write;
 import solo.support.Json;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +26,10 @@ public final class EntityActions {
         ObjectNode o = Json.object().put("id", e.id()).put("type", e.type()).put("version", e.version());
         o.set("body", e.body());
         return o;
+    }
+
+    static String violation(solo.state.Violation v) {
+        return "body" + (v.field() == null ? "" : v.field()) + ": " + v.message() + " [" + v.rule() + "]";
     }
 
     static JsonNode object(ActionCall call, String field) {
@@ -47,6 +53,21 @@ public final class EntityActions {
         }
 
         @Override
+        public List<String> check(JsonNode input, Store store) {
+            List<String> problems = Action.texts(input, "type", "id", "reason");
+            var type = store.schema().find(input.path("type").asString(""));
+            if (type.isEmpty()) {
+                problems.add("type: no entity type '" + input.path("type").asString("") + "' (schema/ declares "
+                        + String.join(", ", store.schema().types().keySet()) + ")");
+            } else if (!input.path("body").isObject()) {
+                problems.add("body: must be an object");
+            } else {
+                type.get().validate(input.get("body")).forEach(v -> problems.add(violation(v)));
+            }
+            return problems;
+        }
+
+        @Override
         public StepOutcome perform(ActionCall call) {
             Write write = Write.of(call.actor(), reason(call), new Change.CreateEntity(call.text("type"),
                     call.text("id", null), object(call, "body")));
@@ -64,6 +85,26 @@ public final class EntityActions {
         @Override
         public Set<String> requiredInputs() {
             return Set.of("id");
+        }
+
+        @Override
+        public List<String> check(JsonNode input, Store store) {
+            List<String> problems = Action.texts(input, "id", "reason");
+            var current = store.find(input.path("id").asString(""));
+            if (current.isEmpty()) {
+                problems.add("id: no entity " + input.path("id").asString(""));
+                return problems;
+            }
+            if (input.has("body") ? !input.get("body").isObject() : !input.path("set").isObject()) {
+                problems.add((input.has("body") ? "body" : "set") + ": must be an object");
+                return problems;
+            }
+            ObjectNode body = input.has("body") ? (ObjectNode) input.get("body") : ((ObjectNode) current.get().body()).deepCopy();
+            if (!input.has("body")) {
+                input.get("set").properties().forEach(e -> body.set(e.getKey(), e.getValue()));
+            }
+            store.schema().find(current.get().type()).ifPresent(t -> t.validate(body).forEach(v -> problems.add(violation(v))));
+            return problems;
         }
 
         @Override

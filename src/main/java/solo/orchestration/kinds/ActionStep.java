@@ -14,6 +14,7 @@ import solo.orchestration.flow.StepDefinition;
 import solo.orchestration.step.NonRetryableException;
 import solo.orchestration.step.StepContext;
 import solo.orchestration.step.StepKind;
+import solo.orchestration.runtime.RunControl;
 import solo.orchestration.step.StepOutcome;
 import solo.support.Json;
 import tools.jackson.databind.JsonNode;
@@ -78,6 +79,14 @@ public final class ActionStep implements StepKind {
                 }
                 case GuardDecision.Allow a -> { }
             }
+        } else if (detail.has(RunControl.EDITED_INPUT)) {
+            // approved with the operator's edit: a rule that denies the edited action still stops it
+            GuardDecision decision = guard.check(new ActionRequest(c.runId(), c.flow(), c.stepId(), name, c.input(),
+                    c.idempotencyKey()));
+            if (decision instanceof GuardDecision.Deny d) {
+                throw new ActionDeniedException(name, d.reason() + " (the operator's edit)", merge(seed(detail), decision.detail()));
+            }
+            decided = decision.detail();
         }
         Action action = actions.find(name).orElseThrow(() -> new NonRetryableException("no action '" + name
                 + "' is registered to carry this out (known: " + String.join(", ", actions.all().keySet()) + ")"));

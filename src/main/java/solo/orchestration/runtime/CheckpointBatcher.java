@@ -148,6 +148,15 @@ final class CheckpointBatcher {
             }
             batch(tx, RunRepository.STEP, owned, i -> RunRepository.stepParams(i.step()));
         }
+        for (Item item : owned) {
+            // rare (a step that starts waiting for the operator, a run that fails): the inbox's row in the same commit
+            if (OperatorQueue.waitsForOperator(item.step())) {
+                e.queue.waiting(tx, item.step(), now);
+            }
+            if (item.end() instanceof RunEnd.Fail f && !f.decided()) {
+                e.queue.failed(tx, item.step().runId(), f.error(), now); // only top-level runs come through here
+            }
+        }
         List<Item> ending = owned.stream().filter(i -> i.end() != null).toList();
         int[] ended = batch(tx, RunRepository.END, ending, i -> RunRepository.endParams(i.step().runId(), e.owner,
                 status(i.end()), wakeAt(i.end()), i.runOutput(), error(i.end()), now));

@@ -53,6 +53,9 @@ final class Checkpointer {
             } else {
                 e.runs.saveStep(tx, saved); // the run's status change below checks the lease
             }
+            if (OperatorQueue.waitsForOperator(saved)) {
+                e.queue.waiting(tx, saved, now);
+            }
             if (extra != null) {
                 extra.run(tx);
             }
@@ -81,6 +84,9 @@ final class Checkpointer {
             }
             case RunEnd.Fail f -> {
                 e.runs.end(tx, run.id(), e.owner, RunStatus.FAILED, null, null, f.error(), now);
+                if (run.parentRun() == null && !f.decided()) {
+                    e.queue.failed(tx, run.id(), f.error(), now); // a child's failure reaches the operator through its parent
+                }
                 notifyParent(tx, null, "child run " + run.id() + " failed: " + f.error(), now);
             }
         }

@@ -16,6 +16,8 @@ public final class Engine {
     final Clock clock;
     final RuntimeSettings settings;
     final CheckpointBatcher batcher = new CheckpointBatcher(this);
+    /** The operator's queue (the inbox), told of waits, failures and answers in the same transactions. */
+    volatile OperatorQueue queue = OperatorQueue.NONE;
     volatile String owner;
     private volatile boolean stopping;
     /** Whether this process ever held a lease (else closing has nothing to give back). */
@@ -46,6 +48,19 @@ public final class Engine {
 
     public RuntimeSettings settings() {
         return settings;
+    }
+
+    /** Plugs in the operator's queue (the inbox); set once, before any run is driven. */
+    public void queue(OperatorQueue queue) {
+        this.queue = queue;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public Instant clockNow() {

@@ -1,13 +1,19 @@
 package solo.orchestration.runtime;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import solo.orchestration.flow.FlowDefinition;
 import solo.orchestration.flow.StepDefinition;
 import solo.state.Actor;
+import solo.state.Change;
+import solo.state.Event;
+import solo.state.Undo;
+import solo.state.Write;
 import solo.state.storage.WriteTx;
 import solo.support.Ids;
 import solo.support.Json;
@@ -21,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * tried again a few times when a worker changed the run in between ({@link StaleRunException}).
  */
 public final class RunControl {
+    /** Where a step's detail keeps the input the operator edited before approving it. */
+    public static final String EDITED_INPUT = "edited_input";
+    private static final Object FORKED = new Object();
     private final Engine e;
     private final RunStarter starter;
 
@@ -89,11 +98,19 @@ public final class RunControl {
     // ---- operator controls -----------------------------------------------------------------------
 
     public Run cancel(String runId, String reason) {
+        return cancel(runId, reason, Actor.OPERATOR, null);
+    }
+
+    /** Cancels the run; {@code also} runs in the same transaction (the inbox records the decision there). */
+    public Run cancel(String runId, String reason, Actor by, InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             e.storage.write(tx -> {
-                e.runs.transition(tx, run, RunStatus.CANCELLED, reason == null ? "cancelled by the operator"
-                        : "cancelled by the operator: " + reason, e.now());
+                Instant now = e.now();
+                e.runs.transition(tx, run, RunStatus.CANCELLED, "cancelled by " + who(by)
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason), now);
+                e.queue.settled(tx, runId, null, "cancelled", by, now);
+                also(tx, also);
                 return null;
             });
             return get(runId);
@@ -102,6 +119,15 @@ public final class RunControl {
 
     /** Runs a failed run again from its failure: failed steps go back to pending, finished ones stay. */
     public Run retry(String runId) {
+        return retry(runId, null, null, Actor.OPERATOR, null);
+    }
+
+    /**
+     * Runs a failed run again from its failure, after {@code delay} (null: at once). {@code tier}, when given, is
+     * the model tier the failed agent steps run on this time ({@code tier} in their detail, which the agent kind
+     * honours). {@code also} runs in the same transaction.
+     */
+    public Run retry(String runId, Duration delay, String tier, Actor by, InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             if (run.status() != RunStatus.FAILED) {
@@ -117,11 +143,23 @@ public final class RunControl {
                 }
             }
             e.storage.write(tx -> {
+                Instant now = e.now();
                 for (StepRecord s : failed) {
                     s.status().check("step " + s.stepId() + " of run " + runId, StepStatus.PENDING);
-                    e.runs.deleteStep(tx, runId, s.stepId());
+                    if (tier != null && "agent".equals(s.kind())) {
+                        e.runs.saveStep(tx, new StepRecord(runId, s.stepId(), s.kind(), StepStatus.PENDING, s.attempts(),
+                                s.input(), null, null, null, null, Json.object().put("tier", tier), s.startedAt(), null));
+                    } else {
+                        e.runs.deleteStep(tx, runId, s.stepId());
+                    }
                 }
-                e.runs.transition(tx, run, RunStatus.QUEUED, null, e.now());
+                if (delay == null || delay.isZero()) {
+                    e.runs.transition(tx, run, RunStatus.QUEUED, null, now);
+                } else {
+                    e.runs.transition(tx, run, RunStatus.WAITING, null, now.plus(delay), now);
+                }
+                e.queue.settled(tx, runId, null, "retried", by, now);
+                also(tx, also);
                 return null;
             });
             return get(runId);
@@ -133,6 +171,11 @@ public final class RunControl {
      * runs the rest again, with a new input when one is given.
      */
     public Run fork(String runId, String fromStep, JsonNode newInput) {
+        return fork(runId, fromStep, newInput, null);
+    }
+
+    /** As {@link #fork(String, String, JsonNode)}; {@code also} runs in the transaction that creates the new run. */
+    public Run fork(String runId, String fromStep, JsonNode newInput, InTransaction also) {
         Run run = get(runId);
         FlowDefinition def = e.catalog.version(run.flow(), run.flowVersion());
         StepDefinition from = def.step(fromStep).orElseThrow(() -> new SoloException("flow " + def.name() + " has no step '"
@@ -155,6 +198,8 @@ public final class RunControl {
                 e.runs.saveStep(tx, new StepRecord(id, s.stepId(), s.kind(), s.status(), s.attempts(), s.input(), s.output(),
                         null, null, null, s.detail(), s.startedAt(), s.finishedAt()));
             }
+            tx.put(FORKED, id);
+            also(tx, also);
             return null;
         });
         return get(id);
@@ -166,6 +211,16 @@ public final class RunControl {
      * fails the step and its run.
      */
     public Run answer(String runId, String stepId, boolean approve, String reason, Actor by) {
+        return answer(runId, stepId, approve, reason, by, null, null);
+    }
+
+    /**
+     * As {@link #answer(String, String, boolean, String, Actor)}. {@code edited}, with an approval, is the input
+     * the operator edited: an action runs with it instead of its own; a gate's output carries it. {@code also}
+     * runs in the same transaction (the inbox records the decision there, with the step's new checkpoint).
+     */
+    public Run answer(String runId, String stepId, boolean approve, String reason, Actor by, JsonNode edited,
+            InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
@@ -179,8 +234,16 @@ public final class RunControl {
                 throw new SoloException("step " + stepId + " of run " + runId + " waits for an answer to its task: "
                         + "solo tasks answer " + runId + " " + stepId + " --answer JSON");
             }
+            if (edited != null && (!approve || !("gate".equals(what) || "approval".equals(what)))) {
+                throw new SoloException("step " + stepId + " of run " + runId + " waits for " + what
+                        + "; only an approved gate or action can be edited");
+            }
             Instant now = e.now();
             var answer = Json.object().put("approved", approve).put("reason", reason).put("by", by.text()).put("at", now.toString());
+            if (edited != null) {
+                answer.set("input", edited);
+                answer.put("edited", true);
+            }
             e.storage.write(tx -> {
                 StepRecord next = switch (what) {
                     case "gate" -> approve ? finished(s, StepStatus.DONE, answer, null, now)
@@ -199,6 +262,8 @@ public final class RunControl {
                 } else {
                     e.runs.transition(tx, run, RunStatus.QUEUED, null, now);
                 }
+                e.queue.settled(tx, runId, stepId, approve ? "approved" : "rejected", by, now);
+                also(tx, also);
                 return null;
             });
             return get(runId);
@@ -210,6 +275,11 @@ public final class RunControl {
      * asked for it): the step runs again with {@code provided: {value, by, at}} in its detail.
      */
     public Run provide(String runId, String stepId, String waitingFor, JsonNode value, Actor by) {
+        return provide(runId, stepId, waitingFor, value, by, null);
+    }
+
+    /** As {@link #provide(String, String, String, JsonNode, Actor)}; {@code also} runs in the same transaction. */
+    public Run provide(String runId, String stepId, String waitingFor, JsonNode value, Actor by, InTransaction also) {
         return optimistic(() -> {
             Run run = get(runId);
             StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
@@ -229,10 +299,106 @@ public final class RunControl {
                 s.status().check("step " + stepId + " of run " + runId, next.status());
                 e.runs.saveStep(tx, next);
                 e.runs.transition(tx, run, RunStatus.QUEUED, null, now);
+                e.queue.settled(tx, runId, stepId, "answered", by, now);
+                also(tx, also);
                 return null;
             });
             return get(runId);
         });
+    }
+
+    /**
+     * Runs a step that waits for the operator again as if new — a budget reached, tried again (perhaps on
+     * another {@code tier}, which its agent honours) — instead of approving or rejecting it.
+     */
+    public Run rerun(String runId, String stepId, String tier, Actor by, InTransaction also) {
+        return optimistic(() -> {
+            Run run = get(runId);
+            StepRecord s = e.storage.read(sql -> e.runs.step(sql, runId, stepId)).orElseThrow(() -> new SoloException(
+                    "run " + runId + " has no step '" + stepId + "' (see: solo runs show " + runId + ")"));
+            if (s.status() != StepStatus.WAITING || !"budget".equals(s.waitingFor())) {
+                throw new SoloException("step " + stepId + " of run " + runId + " is " + s.status().text()
+                        + (s.waitingFor() == null ? "" : " for " + s.waitingFor()) + "; only a step paused by a budget runs again this way");
+            }
+            Instant now = e.now();
+            var detail = tier == null ? null : Json.object().put("tier", tier);
+            e.storage.write(tx -> {
+                StepRecord next = new StepRecord(runId, stepId, s.kind(), StepStatus.PENDING, s.attempts(), s.input(), null, null,
+                        null, null, detail, s.startedAt(), null);
+                s.status().check("step " + stepId + " of run " + runId, next.status());
+                e.runs.saveStep(tx, next);
+                e.runs.transition(tx, run, RunStatus.QUEUED, null, now);
+                e.queue.settled(tx, runId, stepId, "retried", by, now);
+                also(tx, also);
+                return null;
+            });
+            return get(runId);
+        });
+    }
+
+    // ---- rollback --------------------------------------------------------------------------------
+
+    /**
+     * Reverts every state write the run (and its child runs) made, by new events made by {@code by} with a
+     * reason naming the run, and marks the run {@code rolled_back} — in one transaction. Refused, with
+     * nothing written, while the run has not finished, or when a later write depends on one of its writes
+     * (an entity it wrote was changed afterwards): {@link Undo} names which.
+     */
+    public Run rollback(String runId, String reason, Actor by, InTransaction also) {
+        return optimistic(() -> {
+            Run run = get(runId);
+            if (!run.status().finished() || run.status() == RunStatus.ROLLED_BACK) {
+                throw new IllegalTransitionException("run " + runId + " is " + run.status().text() + "; "
+                        + (run.status() == RunStatus.ROLLED_BACK ? "it was rolled back already"
+                        : "only a finished run can be rolled back (cancel it first: solo runs cancel " + runId + ")"));
+            }
+            run.status().check(runId, RunStatus.ROLLED_BACK);
+            List<Event> writes = new ArrayList<>();
+            for (String id : family(runId)) {
+                writes.addAll(e.store.eventsOfRun(id));
+            }
+            List<Change> undo = Undo.plan(e.store, writes);
+            String why = "rollback of run " + runId + (reason == null || reason.isBlank() ? "" : ": " + reason);
+            List<Change> changes = new ArrayList<>(undo);
+            changes.add(new Change.RecordEvent("run.rolled_back", runId, "run", Json.object().put("flow", run.flow())
+                    .put("writes", writes.size()).put("changes", undo.size())));
+            e.storage.write(tx -> {
+                Instant now = e.now();
+                e.store.apply(tx, new Write(by, why, changes));
+                e.runs.transition(tx, run, RunStatus.ROLLED_BACK, "rolled back by " + who(by)
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason), now);
+                e.queue.settled(tx, runId, null, "rolled_back", by, now);
+                also(tx, also);
+                return null;
+            });
+            return get(runId);
+        });
+    }
+
+    /** The run and its child runs (a {@code flow:} step's), at any depth. */
+    private List<String> family(String runId) {
+        List<String> all = new ArrayList<>(List.of(runId));
+        for (int i = 0; i < all.size(); i++) {
+            String parent = all.get(i);
+            all.addAll(e.storage.read(sql -> sql.query("SELECT id FROM runs WHERE parent_run = ? ORDER BY id",
+                    rs -> rs.getString(1), parent)));
+        }
+        return all;
+    }
+
+    /** The id of the run {@link #fork} created, for work in its transaction. */
+    public static String forked(WriteTx tx) {
+        return tx.get(FORKED);
+    }
+
+    private static String who(Actor by) {
+        return by instanceof Actor.Operator ? "the operator" : by.text();
+    }
+
+    private static void also(WriteTx tx, InTransaction also) throws SQLException {
+        if (also != null) {
+            also.run(tx);
+        }
     }
 
     /** Whether a step waiting for {@code what} waits for the operator (not for a time, a child run or its actions). */
@@ -260,6 +426,9 @@ public final class RunControl {
     private static StepRecord pending(StepRecord s, JsonNode answer, String what) {
         var detail = s.detail() == null ? Json.object() : ((ObjectNode) s.detail()).deepCopy();
         detail.put("approved", answer.path("approved").asBoolean());
+        if (answer.has("input")) {
+            detail.set(EDITED_INPUT, answer.get("input")); // the step runs with the operator's edit, not its template
+        }
         detail.remove("waiting_for");
         detail.put("answered", what);
         detail.set("answer", answer);

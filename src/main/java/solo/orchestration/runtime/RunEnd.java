@@ -10,5 +10,10 @@ sealed interface RunEnd {
     /** The run completed; its output is the flow's {@code output:} or the last step's output. */
     record Complete() implements RunEnd {}
 
-    record Fail(String error) implements RunEnd {}
+    /** The run failed; {@code decided} when a decision (a rejection, a gate's default) failed it, not an error. */
+    record Fail(String error, boolean decided) implements RunEnd {
+        Fail(String error) {
+            this(error, false);
+        }
+    }
 }

@@ -142,11 +142,20 @@ public final class RunRepository {
 
     /** Moves a run from the status and version that were read to {@code to}; {@link StaleRunException} if it changed. */
     public void transition(WriteTx tx, Run read, RunStatus to, String error, Instant now) throws SQLException {
+        transition(tx, read, to, error, null, now);
+    }
+
+    /**
+     * As {@link #transition(WriteTx, Run, RunStatus, String, Instant)}, waking at {@code wakeAt} when the run
+     * becomes {@code waiting}. A run that had finished keeps the time it finished (cycle times count to it).
+     */
+    public void transition(WriteTx tx, Run read, RunStatus to, String error, Instant wakeAt, Instant now) throws SQLException {
         read.status().check(read.id(), to);
-        Long finished = to.finished() ? now.toEpochMilli() : null;
-        if (tx.update("UPDATE runs SET status = ?, error = ?, lease_owner = NULL, lease_until = NULL, wake_at = NULL,"
-                + " version = version + 1, updated_at = ?, finished_at = ? WHERE id = ? AND version = ?",
-                to.text(), error, now.toEpochMilli(), finished, read.id(), read.version()) != 1) {
+        String finished = to.finished() ? "COALESCE(finished_at, ?)" : "?";
+        Long finishedAt = to.finished() ? now.toEpochMilli() : null;
+        if (tx.update("UPDATE runs SET status = ?, error = ?, lease_owner = NULL, lease_until = NULL, wake_at = ?,"
+                + " version = version + 1, updated_at = ?, finished_at = " + finished + " WHERE id = ? AND version = ?",
+                to.text(), error, RunRows.millis(wakeAt), now.toEpochMilli(), finishedAt, read.id(), read.version()) != 1) {
             throw new StaleRunException(read.id(), read.version());
         }
     }

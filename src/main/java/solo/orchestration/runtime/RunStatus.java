@@ -18,7 +18,9 @@ public enum RunStatus {
     WAITING,
     COMPLETED,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /** Finished, and every state write it made was reverted by new events ({@code solo runs rollback}). */
+    ROLLED_BACK;
 
     private static final Map<RunStatus, Set<RunStatus>> NEXT = new EnumMap<>(RunStatus.class);
 
@@ -31,9 +33,13 @@ public enum RunStatus {
         NEXT.put(WAITING, EnumSet.of(RUNNING, // its time came
                 QUEUED, // the operator answered, or its child run finished
                 FAILED, CANCELLED));
-        NEXT.put(FAILED, EnumSet.of(QUEUED)); // retried from the failure
-        NEXT.put(COMPLETED, EnumSet.noneOf(RunStatus.class));
-        NEXT.put(CANCELLED, EnumSet.noneOf(RunStatus.class));
+        NEXT.put(FAILED, EnumSet.of(QUEUED, // retried from the failure
+                WAITING, // retried after a backoff (a playbook)
+                CANCELLED, // given up
+                ROLLED_BACK));
+        NEXT.put(COMPLETED, EnumSet.of(ROLLED_BACK));
+        NEXT.put(CANCELLED, EnumSet.of(ROLLED_BACK));
+        NEXT.put(ROLLED_BACK, EnumSet.noneOf(RunStatus.class));
     }
 
     public static Map<RunStatus, Set<RunStatus>> table() {
@@ -51,7 +57,7 @@ public enum RunStatus {
     }
 
     public boolean finished() {
-        return this == COMPLETED || this == FAILED || this == CANCELLED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED || this == ROLLED_BACK;
     }
 
     public String text() {

@@ -80,7 +80,39 @@ final class StepAttempts {
             }
             return park(top, rec.wakeAt());
         }
+        if ("gate".equals(rec.waitingFor()) && rec.wakeAt() != null) {
+            return rec.wakeAt().isAfter(e.now()) ? park(top, rec.wakeAt()) : deadlinePassed(rec, last, top);
+        }
         return park(top, null);
+    }
+
+    /**
+     * A gate's deadline passed with no answer: its default decision is taken, recorded as the system's in the
+     * same commit as the step (and the inbox's item settled). A default rejection fails the run as a decision.
+     */
+    private RunExecutor.Next deadlinePassed(StepRecord rec, boolean last, boolean top) {
+        boolean approve = "approve".equals(rec.detail().path("default").asString(""));
+        Instant now = e.now();
+        var answer = Json.object().put("approved", approve).put("reason", "no answer by the deadline ("
+                + rec.wakeAt() + "): the gate's default").put("by", Actor.SYSTEM.text()).put("at", now.toString())
+                .put("default", true);
+        StepStatus next = approve ? StepStatus.DONE : StepStatus.FAILED;
+        rec.status().check(where(rec.stepId()), next);
+        String error = approve ? null : "rejected by default: no answer by the deadline " + rec.wakeAt();
+        StepRecord decided = new StepRecord(rec.runId(), rec.stepId(), rec.kind(), next, rec.attempts(), rec.input(), answer,
+                error, null, null, rec.detail(), rec.startedAt(), now);
+        RunEnd end = approve ? (top ? x.endAfter(last) : null) : new RunEnd.Fail("step " + rec.stepId() + ": " + error, true);
+        Checkpointer.Output runOutput = end instanceof RunEnd.Complete ? out -> x.runOutput(rec.stepId(), out) : null;
+        x.checkpoints.commit(decided, null, tx -> e.queue.defaulted(tx, decided, approve, now), end, runOutput);
+        x.records.put(rec.stepId(), decided);
+        if (!approve) {
+            return RunExecutor.Next.FAILED;
+        }
+        x.remember(decided);
+        if (end instanceof RunEnd.Complete) {
+            x.ended = true;
+        }
+        return RunExecutor.Next.CONTINUE;
     }
 
     RunExecutor.Next park(boolean top, Instant wakeAt) {
@@ -106,7 +138,8 @@ final class StepAttempts {
         while (true) {
             JsonNode input = null;
             try {
-                input = step.input().isEmpty() ? null : step.input().render(vars);
+                input = detail != null && detail.has(RunControl.EDITED_INPUT) ? detail.get(RunControl.EDITED_INPUT)
+                        : step.input().isEmpty() ? null : step.input().render(vars);
                 if (kind.hasOutsideEffects(step)) {
                     StepRecord running = record(stepId, step, StepStatus.RUNNING, attempt, input, null, null, null, detail, started);
                     status.check(where(stepId), StepStatus.RUNNING);

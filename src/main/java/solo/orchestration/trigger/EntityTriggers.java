@@ -36,14 +36,22 @@ public final class EntityTriggers {
         this.control = control;
     }
 
+    /**
+     * On a company's first start, sets the cursor to the newest event: history does not fire, but every event from
+     * here on does (the runtime calls it when it starts, before anything it drives can write).
+     */
+    public void begin() {
+        long head = store.lastSeq();
+        store.storage().write(tx -> tx.update("INSERT INTO trigger_cursors (name, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                CURSOR, head));
+    }
+
     /** Reads the events since the cursor and starts the flows they trigger; returns how many runs were queued. */
     public int poll() {
         var cursor = store.storage().read(sql -> sql.queryOne("SELECT seq FROM trigger_cursors WHERE name = ?",
                 rs -> rs.getLong(1), CURSOR));
         if (cursor.isEmpty()) {
-            long head = store.lastSeq(); // triggers start from now: history does not fire
-            store.storage().write(tx -> tx.update("INSERT INTO trigger_cursors (name, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    CURSOR, head));
+            begin();
             return 0;
         }
         long from = cursor.get();

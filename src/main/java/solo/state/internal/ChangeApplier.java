@@ -15,6 +15,7 @@ final class ChangeApplier {
     private final EntityWrites entities;
     private final LinkWrites links;
     private final ArtifactWrites artifacts = new ArtifactWrites();
+    private final RecordedEvents recorded = new RecordedEvents();
 
     ChangeApplier(CompanySchema schema, Clock clock) {
         this.clock = clock;
@@ -35,6 +36,7 @@ final class ChangeApplier {
                 case Change.AddArtifact c -> artifacts.add(a, c);
                 case Change.UpdateArtifact c -> artifacts.update(a, c);
                 case Change.DeleteArtifact c -> artifacts.delete(a, c);
+                case Change.RecordEvent c -> recorded.record(a, c);
             }
         }
         return a.result();

@@ -76,12 +76,13 @@ class ReadToolsTest {
     }
 
     @Test
-    void a_memory_search_with_no_memory_wired_says_nothing_was_found() {
+    void a_memory_search_runs_on_memory_within_the_agents_scope() {
         server.toolCall("call_1", "search_memory", "{\"query\": \"redesign\"}").answer(QualifierAnswers.VALID);
 
         qualifyAda();
 
-        assertThat(server.requests().get(1).body().get("messages").toString()).contains("nothing found");
+        // memory is wired: the subject's own record is searchable (entities are indexed with their artifacts)
+        assertThat(server.requests().get(1).body().get("messages").toString()).contains("hits").contains(ada.id());
     }
 
     @Test

@@ -107,7 +107,7 @@ class RunsCliTest {
         assertThat(CliRun.in(company.dir(), "gate", "approve", id, "draft").errLines())
                 .containsExactly("solo: step draft of run " + id + " is done, not waiting for the operator");
         assertThat(CliRun.in(company.dir(), "runs", "list", "--status", "sleeping").errLines())
-                .containsExactly("solo: --status sleeping: not a run status (queued, running, waiting, completed, failed, cancelled)");
+                .containsExactly("solo: --status sleeping: not a run status (queued, running, waiting, completed, failed, cancelled, rolled_back)");
         assertThat(CliRun.in(company.dir(), "runs", "list").out()).contains("1 run\n");
     }
 }

@@ -12,21 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import solo.execution.RunRef;
 import solo.execution.ledger.LedgerEntry;
-import solo.execution.tool.MemoryHit;
-import solo.execution.tool.MemorySearch;
 import solo.interfaces.http.ServerFixture;
 import solo.memory.HashingEmbedder;
-import solo.memory.MemoryEngine;
-import solo.memory.index.Scope;
-import solo.memory.ingest.MemoryDocument;
-import solo.memory.retrieval.RetrievalSettings;
-import solo.memory.retrieval.SearchRequest;
 import solo.orchestration.Flows;
 import solo.state.Artifact;
 import solo.testing.Database;
@@ -60,12 +52,6 @@ abstract class McpHttpContract {
                 input: {to: "${input.to}", subject: Hello, text: Good to meet you.}
             """;
 
-    /** The memory layer's real retrieval engine (a small deterministic embedder), as Solo's memory search seam. */
-    final MemoryEngine memory = MemoryEngine.open(null, new HashingEmbedder(), RetrievalSettings.defaults());
-    final MemorySearch search = (query, scope, limit) -> memory.retriever()
-            .search(new SearchRequest(query, scope == null ? new Scope.Company() : Scope.entity(scope), limit)).stream()
-            .map(h -> new MemoryHit(h.chunk().sourceId(), h.chunk().kind(), h.chunk().title(), h.chunk().text(), h.score()))
-            .toList();
 
     @RegisterExtension
     @Order(1)
@@ -76,17 +62,12 @@ abstract class McpHttpContract {
     final ServerFixture server;
 
     McpHttpContract(Database database) {
-        company = TestCompany.instance().withDatabase(database).withSolo(b -> b.withMemorySearch(search));
+        company = TestCompany.instance().withDatabase(database).withSolo(b -> b.withMemoryEmbedder(new HashingEmbedder()));
         server = new ServerFixture(company).before(c -> {
             Flows.write(c.dir(), "gated", GATED);
             Flows.write(c.dir(), "mail", MAIL);
             Flows.fixture(c.dir(), "lead-outreach");
         });
-    }
-
-    @AfterEach
-    void closeMemory() {
-        memory.close();
     }
 
     McpSyncClient connect() {
@@ -121,8 +102,6 @@ abstract class McpHttpContract {
                     .at("/entity/id").asString();
             ok(mcp, "add_note", Map.of("entities", List.of(lead), "text", "Ada wants a quote for a new bakery website."));
             ok(mcp, "add_note", Map.of("entities", List.of(other), "text", "Bo asked about payroll software."));
-            index(lead);
-            index(other);
 
             JsonNode hits = ok(mcp, "search_memory", Map.of("query", "bakery website quote", "limit", 5)).get("hits");
             assertThat(hits.get(0).get("excerpt").asString()).contains("bakery website");
@@ -199,15 +178,6 @@ abstract class McpHttpContract {
                 .contains("solo_model_calls_total{model=\"claude-sonnet-4-5\",provider=\"claude\"} 2.0")
                 .contains("solo_model_cache_hits_total{model=\"claude-sonnet-4-5\",provider=\"claude\"} 1.0")
                 .contains("solo_inbox_items{kind=\"gate\"} 0");
-    }
-
-    /** What the memory layer will do on every artifact write once it is wired: index the entity's notes. */
-    private void index(String entity) {
-        for (Artifact a : server.solo().store().artifacts(entity, 10)) {
-            memory.ingest().ingest(List.of(new MemoryDocument(a.id(), a.entityIds(), a.kind(), "", a.createdAt(), "",
-                    a.title(), a.text())));
-        }
-        memory.ingest().commit();
     }
 
     private static JsonNode inboxItem(McpSyncClient mcp, Predicate<JsonNode> which) throws InterruptedException {

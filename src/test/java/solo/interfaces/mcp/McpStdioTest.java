@@ -62,8 +62,7 @@ class McpStdioTest {
             assertThat(pack.get("text").asString()).contains("Ada Park");
 
             JsonNode search = ok(mcp, "search_memory", Map.of("query", "website quote"));
-            assertThat(search.get("hits")).isEmpty(); // no memory index is wired into Solo yet, and it says so
-            assertThat(search.get("note").asString()).contains("no memory index");
+            assertThat(search.at("/hits/0/excerpt").asString()).isEqualTo("Wants a quote for a website."); // memory follows the store
 
             JsonNode flows = ok(mcp, "list_flows", Map.of());
             assertThat(flows.at("/flows/0/name").asString()).isEqualTo("lead-outreach");

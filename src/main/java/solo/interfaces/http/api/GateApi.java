@@ -7,6 +7,7 @@ import solo.interfaces.http.server.Requests;
 import solo.interfaces.http.server.Routes;
 import solo.interfaces.http.server.WebModule;
 import solo.interfaces.json.RunViews;
+import solo.orchestration.inbox.Inbox;
 import solo.orchestration.runtime.RunControl;
 import solo.orchestration.runtime.StepRecord;
 import solo.orchestration.runtime.StepStatus;
@@ -21,9 +22,11 @@ import tools.jackson.databind.node.ArrayNode;
 public final class GateApi implements WebModule {
     private static final String TAG = "gates";
     private final RunControl runs;
+    private final Inbox inbox;
 
-    public GateApi(RunControl runs) {
+    public GateApi(RunControl runs, Inbox inbox) {
         this.runs = runs;
+        this.inbox = inbox;
     }
 
     @Override
@@ -59,6 +62,6 @@ public final class GateApi implements WebModule {
                     + ", not waiting for the operator");
         }
         String reason = Requests.text(Requests.optionalObject(ctx), "reason", false);
-        ctx.json(RunViews.run(runs.answer(runId, stepId, approve, reason, Actor.OPERATOR)));
+        ctx.json(RunViews.run(inbox.decideStep(runId, stepId, approve, reason, Actor.OPERATOR)));
     }
 }

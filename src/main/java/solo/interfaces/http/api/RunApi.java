@@ -29,7 +29,7 @@ public final class RunApi implements WebModule {
     public void register(Routes r) {
         r.get("/api/runs", ApiDoc.of(TAG, "Runs, newest first")
                 .query("flow", "string", "only runs of this flow").query("status", "string",
-                        "queued, running, waiting, completed, failed or cancelled")
+                        "queued, running, waiting, completed, failed, cancelled or rolled_back")
                 .query("limit", "integer", "1-500 (default 50)").returns(200, "[]Run").errors(400), this::list);
         r.post("/api/runs", ApiDoc.of(TAG, "Start a run of a flow's current version (queued for the runtime)")
                 .body("NewRun").returns(201, "Run").errors(400, 413), this::start);
@@ -51,7 +51,7 @@ public final class RunApi implements WebModule {
                 s = RunStatus.of(status);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequest("status", "unknown run status '" + status
-                        + "' (queued, running, waiting, completed, failed, cancelled)");
+                        + "' (queued, running, waiting, completed, failed, cancelled, rolled_back)");
             }
         }
         ctx.json(RunViews.runs(runs.list(Requests.param(ctx, "flow"), s, Requests.intParam(ctx, "limit", 50, 1, 500))));

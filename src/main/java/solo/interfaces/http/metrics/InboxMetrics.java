@@ -2,46 +2,42 @@ package solo.interfaces.http.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import solo.interfaces.mcp.Inbox;
+import solo.state.storage.Storage;
 
-/** The inbox's size by kind of item: {@code solo_inbox_items{kind="gate|approval|outcome|budget|task"}}. */
+/** {@code solo_inbox_items{kind}}: what waits in the inbox by kind, snoozed items included; one indexed query a scrape. */
 public final class InboxMetrics implements MetricSource {
-    private static final List<String> KINDS = List.of("gate", "approval", "outcome", "budget", "task");
-    private final Inbox inbox;
+    static final String[] KINDS = {"gate", "approval", "task", "budget", "outcome", "failure"};
+    private final Storage storage;
     private final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
-    private MeterRegistry registry;
 
-    public InboxMetrics(Inbox inbox) {
-        this.inbox = inbox;
+    public InboxMetrics(Storage storage) {
+        this.storage = storage;
     }
 
     @Override
     public void bindTo(MeterRegistry r) {
-        this.registry = r;
-        KINDS.forEach(this::gauge);
+        for (String kind : KINDS) {
+            AtomicLong v = byKind.computeIfAbsent(kind, k -> new AtomicLong());
+            Gauge.builder("solo.inbox.items", v, AtomicLong::get).description("Items waiting in the operator's inbox, by kind")
+                    .tag("kind", kind).register(r);
+        }
     }
 
     @Override
     public void refresh() {
-        Map<String, Long> sizes = inbox.sizeByKind();
-        byKind.forEach((kind, v) -> v.set(sizes.getOrDefault(kind, 0L)));
-        sizes.forEach((kind, n) -> {
-            if (kind != null) {
-                gauge(kind).set(n);
-            }
-        });
-    }
-
-    private AtomicLong gauge(String kind) {
-        return byKind.computeIfAbsent(kind, k -> {
-            AtomicLong v = new AtomicLong();
-            Gauge.builder("solo.inbox.items", v, AtomicLong::get).description("Items waiting in the operator's inbox, by kind")
-                    .tag("kind", k).register(registry);
-            return v;
+        storage.read(sql -> {
+            byKind.values().forEach(v -> v.set(0));
+            sql.query("SELECT kind, count(*) FROM inbox_items WHERE is_open = 1 GROUP BY kind", rs -> {
+                AtomicLong v = byKind.get(rs.getString(1));
+                if (v != null) {
+                    v.set(rs.getLong(2));
+                }
+                return null;
+            });
+            return null;
         });
     }
 }
