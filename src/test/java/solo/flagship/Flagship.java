@@ -54,8 +54,15 @@ final class Flagship implements AutoCloseable {
         String token = new AccessTokens(solo.store().storage(), Clock.systemUTC()).replace();
         server = SoloServer.start(solo, ServerSettings.defaults().withPort(0));
         api = new Api(server.uri(), token);
+        // the summarizer (fast tier) writes summaries in the background when runs end: answered whenever it asks
+        model.answerWhenAsked("Summarize ", SUMMARY);
         solo.orchestrator().start();
+        solo.startMemory();
     }
+
+    static final String SUMMARY = """
+            {"summary": "A lead handled by the flagship flows.", "key_points": ["researched", "scored"],
+             "open_questions": [], "confidence": 0.8}""";
 
     /** A form post to {@code POST /hooks/webform}, signed as the site would sign it. */
     Api.Answer webform(String json, String deliveryId) {

@@ -86,7 +86,23 @@ class LeadQualificationFlowTest {
         JsonNode send = solo.step(run, "send").detail();
         assertThat(send.toString()).contains("allow");
         assertThat(solo.solo.execution().ledger().forRun(run.id())).hasSize(3);
-        assertThat(solo.model.requestCount()).isEqualTo(3);
+
+        // its summary is refreshed once the run has ended, by the summarizer agent, citing its sources
+        Flagship.await("the lead's summary after the run", () -> solo.solo.memory().summaries().currentArtifact(lead.id(), null)
+                .filter(a -> a.createdAt().isAfter(done.finishedAt().minusMillis(1))).isPresent());
+        var summary = solo.solo.memory().summaries().currentArtifact(lead.id(), null).orElseThrow();
+        assertThat(summary.text()).contains("A lead handled by the flagship flows.");
+        assertThat(summary.metadata().path("sources").size()).isPositive();
+        // and the KPIs count it: one run, completed, that needed the operator once (the gate), with its model cost
+        var now = solo.solo.orchestrator().clockNow();
+        var kpis = solo.solo.orchestrator().kpis().compute("lead-qualification", now.minusSeconds(3600), now.plusMillis(1));
+        var k = kpis.flows().getFirst();
+        assertThat(k.runs()).isEqualTo(1);
+        assertThat(k.completed()).isEqualTo(1);
+        assertThat(k.interventionRate()).isEqualTo(1.0);
+        assertThat(k.operatorWait().p50()).isPositive();
+        assertThat(k.usage().inputTokens()).isEqualTo(900 + 1100 + 1300);
+        assertThat(k.costPerRun()).isPositive();
     }
 
     @Test

@@ -18,6 +18,13 @@ public final class OpenAiServer extends ScriptedModelServer {
         return this;
     }
 
+    /** Answers every request that contains {@code marker} with {@code content} (see {@link #whenAsked}). */
+    public OpenAiServer answerWhenAsked(String marker, String content) {
+        ObjectNode message = Json.object().put("role", "assistant").put("content", content);
+        whenAsked(marker, new Reply(200, Map.of(), completion(message, "stop", 300, 60), java.time.Duration.ZERO));
+        return this;
+    }
+
     public OpenAiServer answer(String content) {
         return answer(content, 120, 40);
     }

@@ -45,6 +45,8 @@ public abstract class ScriptedModelServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final LinkedBlockingQueue<Reply> script = new LinkedBlockingQueue<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    /** Replies given to every request whose body holds a text, whatever the script's order (background agents). */
+    private final Map<String, Reply> standing = new java.util.concurrent.ConcurrentHashMap<>();
 
     protected ScriptedModelServer(String path) {
         try {
@@ -76,6 +78,15 @@ public abstract class ScriptedModelServer implements AutoCloseable {
         return reply(new Reply(200, Map.of(), body, delay));
     }
 
+    /**
+     * Answers every request whose body contains {@code marker} with {@code reply}, without taking from the script:
+     * for calls made in the background at moments a test does not control (the summarizer after a run ends).
+     */
+    public ScriptedModelServer whenAsked(String marker, Reply reply) {
+        standing.put(marker, reply);
+        return this;
+    }
+
     public List<Received> requests() {
         synchronized (received) {
             return List.copyOf(received);
@@ -96,7 +107,8 @@ public abstract class ScriptedModelServer implements AutoCloseable {
             JsonNode body = text.isBlank() ? Json.object() : Json.read(text);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
-            Reply reply = script.poll();
+            Reply reply = standing.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElseGet(script::poll);
             if (reply == null) {
                 reply = new Reply(500, Map.of(), "{\"error\":{\"message\":\"no scripted reply left\"}}", Duration.ZERO);
             }

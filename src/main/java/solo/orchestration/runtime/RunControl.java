@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import solo.orchestration.flow.FlowDefinition;
@@ -77,8 +78,27 @@ public final class RunControl {
     }
 
     /** The step log of a run, in the order the steps started. */
+    /**
+     * The run's step log as a timeline: by start, and steps that started in the same millisecond in the order
+     * of the flow (a foreach item or a follow-up action after its step).
+     */
     public List<StepRecord> steps(String runId) {
-        return e.storage.read(sql -> e.runs.steps(sql, runId));
+        List<StepRecord> steps = e.storage.read(sql -> e.runs.steps(sql, runId));
+        Map<String, Integer> positions = find(runId).map(r -> {
+            try {
+                return e.catalog.version(r.flow(), r.flowVersion()).positions();
+            } catch (RuntimeException gone) {
+                return Map.<String, Integer>of(); // a flow version no longer readable: keep the store's order
+            }
+        }).orElse(Map.of());
+        if (positions.isEmpty()) {
+            return steps;
+        }
+        List<StepRecord> sorted = new java.util.ArrayList<>(steps);
+        sorted.sort(java.util.Comparator.comparing((StepRecord s) -> s.startedAt() == null ? java.time.Instant.MAX : s.startedAt())
+                .thenComparingInt(s -> positions.getOrDefault(s.stepId().replaceAll("\\[.*$", ""), Integer.MAX_VALUE))
+                .thenComparing(StepRecord::stepId));
+        return sorted;
     }
 
     public List<Run> list(String flow, RunStatus status, int limit) {
