@@ -42,13 +42,22 @@ public final class Demo {
     }
 
     public void run(Path where) {
+        run(where, null);
+    }
+
+    /** @param models the models:, tiers: (prices:, budgets:) sections to give the company, or null for none */
+    public void run(Path where, String models) {
         Path dir = where != null ? where : tempDir();
         Company company = CompanyTemplate.init(dir, "Northwind Studio");
+        if (models != null) {
+            company = withModels(company, models);
+        }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         section("Northwind Studio, a sample company in " + company.dir());
         say("A one-person design studio: solo.yaml, schema/, flows/, agents/, policies/ and playbooks/ as `solo init`");
-        say("makes them, its data in an SQLite file in .solo/. No model and no mail server are configured: email goes");
-        say("to the outbox folder .solo/outbox/, and every agent step becomes a task in the operator's inbox.");
+        say("makes them, its data in an SQLite file in .solo/. No mail server is configured: email goes to the outbox");
+        say(models == null ? "folder .solo/outbox/. No model is either: every agent step becomes a task in the operator's inbox."
+                : "folder .solo/outbox/. The agents ask the models --models gave; tiers without one are the operator's tasks.");
         try (Solo solo = Solo.open(company)) {
             SampleCompany.fill(solo.store(), today);
             DemoRuns runs = new DemoRuns(solo, new DemoAnswers(solo.store()), out);
@@ -80,10 +89,10 @@ public final class Demo {
                 {"name": "Lin Wu", "email": "lin@newco.example.com", "company": "NewCo",
                  "message": "We need a dashboard for our warehouse robots, within two months.", "budget": 12000}""");
         say("  " + status + " accepted; the lead-intake flow records Lin Wu once, and each new lead starts lead-qualification");
-        section("2. The agents' tasks, answered by the demo");
-        say("No model serves the agents' tiers, so each agent step waits in the inbox as a task: its prompt, its");
-        say("context pack and a form. The demo answers them by simple rules so that you can see the flows go on.");
-        say("Every answer marked " + DemoAnswers.LABEL + " is the demo's own.");
+        section("2. The agents at work");
+        say("An agent step whose tier has no model waits in the inbox as a task: its prompt, its context pack and a");
+        say("form. The demo answers those by simple rules so that you can see the flows go on; every answer marked");
+        say(DemoAnswers.LABEL + " is the demo's own. Steps a model served are not listed here: `solo runs show`.");
         runs.settle(() -> runs.count("lead-qualification") >= 5);
         runs.showQualifications();
     }
@@ -92,11 +101,11 @@ public final class Demo {
         section("3. What waits for you: the inbox (solo inbox list)");
         runs.showInbox();
         section("4. You decide (here the demo decides for you, recorded as assistant:solo-demo)");
-        for (InboxItem item : runs.open("gate")) {
+        for (InboxItem item : runs.decisions()) {
             say("approve " + item.id() + " — " + item.title() + " (" + runs.label(item) + ")");
             solo.orchestrator().inbox().approve(item.id(), "a good first note", DEMO);
         }
-        runs.settle(() -> runs.open("gate").isEmpty());
+        runs.settle(() -> runs.decisions().isEmpty());
         for (InboxItem item : runs.open(InboxItem.FAILURE)) {
             say("leave " + item.id() + " for you — " + (item.title().length() > 90 ? item.title().substring(0, 89) + "…"
                     : item.title()));
@@ -112,20 +121,20 @@ public final class Demo {
         section("5. This morning's invoices and this week's post (runs you would leave to their schedules)");
         say("$ solo flow run invoice-follow-up      (every morning at 8)");
         solo.orchestrator().runs().start("invoice-follow-up", Json.object(), null);
-        runs.settle(() -> runs.count("invoice-reminder") >= 1 && !runs.open("gate").isEmpty());
-        for (InboxItem item : runs.open("gate")) {
+        runs.settle(() -> runs.count("invoice-reminder") >= 1 && !runs.decisions().isEmpty());
+        for (InboxItem item : runs.decisions()) {
             say("  " + item.title() + " — " + runs.label(item) + ": approve " + item.id());
             solo.orchestrator().inbox().approve(item.id(), "they always pay, remind them", DEMO);
         }
-        runs.settle(() -> runs.open("gate").isEmpty());
+        runs.settle(() -> runs.decisions().isEmpty());
         say("$ solo flow run content-pipeline       (every Monday at 9)");
         solo.orchestrator().runs().start("content-pipeline", Json.object(), null);
-        runs.settle(() -> !runs.open("gate").isEmpty());
-        for (InboxItem item : runs.open("gate")) {
+        runs.settle(() -> !runs.decisions().isEmpty());
+        for (InboxItem item : runs.decisions()) {
             say("  " + item.title() + " — " + runs.label(item) + ": approve " + item.id());
             solo.orchestrator().inbox().approve(item.id(), "ship it", DEMO);
         }
-        runs.settle(() -> runs.open("gate").isEmpty() && runs.finished("content-pipeline"));
+        runs.settle(() -> runs.decisions().isEmpty() && runs.finished("content-pipeline"));
         runs.showRuns();
     }
 
@@ -166,6 +175,18 @@ public final class Demo {
         }
     }
 
+    private static Company withModels(Company company, String models) {
+        try {
+            Path config = company.dir().resolve(Company.CONFIG_FILE);
+            String text = Files.readString(config);
+            // the template writes these sections only as comments; the demo's own come last, once
+            Files.writeString(config, text + "\n# The models `solo demo --models` gave:\n" + models + "\n");
+            return Company.open(company.dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void showKpis(Solo solo) {
         section("7. KPIs (solo kpi)");
         var now = solo.orchestrator().clockNow();
@@ -177,7 +198,7 @@ public final class Demo {
                     k.cycleTime().p50() == null ? "-" : k.cycleTime().p50() + "ms", pct(k.failureRate()),
                     pct(k.interventionRate())));
         }
-        say("(human: runs that needed the operator — here, every agent step was a task; with a model, only the gates)");
+        say("(human: runs that needed the operator — a task, a gate, an approval; with models for every tier, only the gates)");
     }
 
     private void pointAtAModel(Company company) {

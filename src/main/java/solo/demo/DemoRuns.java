@@ -116,6 +116,12 @@ final class DemoRuns {
         return inbox.list(0, 200, false).items().stream().filter(i -> i.kind().equals(kind)).toList();
     }
 
+    /** What waits for the operator's yes or no: gates, and actions the policies or the escalation held back. */
+    List<InboxItem> decisions() {
+        return inbox.list(0, 200, false).items().stream().filter(i -> i.kind().equals("gate") || i.kind().equals("approval"))
+                .toList();
+    }
+
     long count(String flow) {
         return solo.orchestrator().runs().list(flow, null, 1000).size();
     }
