@@ -209,7 +209,8 @@ public final class Demo {
         say("  tiers: {fast: local/llama3.2, standard: local/qwen2.5:14b, premium: local/qwen2.5:14b}");
         say("or Anthropic: `solo secret set ANTHROPIC_API_KEY`, then models: {claude: {kind: anthropic, api_key:");
         say("secret:ANTHROPIC_API_KEY}} and tiers: {premium: claude/claude-sonnet-4-5}. The agents then write, and");
-        say("the inbox keeps only what needs you: the gates, the escalations, the failures.");
+        say("the inbox keeps only what needs you: the gates, the escalations, the failures. To see this demo with your");
+        say("models: put those models: and tiers: sections in a file and run ./solo demo --models FILE.");
         section("Explore it yourself");
         say("./solo --company " + company.dir() + " inbox list");
         say("./solo --company " + company.dir() + " runs list");
