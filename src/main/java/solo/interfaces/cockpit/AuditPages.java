@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import solo.orchestration.runtime.RunControl;
 import solo.state.Event;
 import solo.state.Store;
 import solo.state.audit.ChainReport;
@@ -15,9 +16,11 @@ import solo.state.audit.ChainReport;
 final class AuditPages implements CockpitModule {
     private static final int RECENT = 30;
     private final Store store;
+    private final RunControl runs;
 
-    AuditPages(Store store) {
+    AuditPages(Store store, RunControl runs) {
         this.store = store;
+        this.runs = runs;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class AuditPages implements CockpitModule {
             model.put("artifact_now", store.artifact(id).isPresent());
             model.put("history", about.reversed().stream().map(EntityPages::event).toList());
             model.put("made", made.reversed().stream().map(EntityPages::event).toList());
-            model.put("run", !made.isEmpty() || about.stream().anyMatch(e -> "run".equals(e.subjectType())));
+            model.put("run", runs.find(id).isPresent());
         }
         List<Event> recent = store.events(Math.max(0, last - RECENT), RECENT);
         model.put("recent", recent.reversed().stream().map(EntityPages::event).toList());

@@ -22,7 +22,7 @@ public final class CockpitPages {
                 new InboxPages(o.inbox(), o.runs(), o::clockNow), new RunPages(o.runs(), o.flows(), o.inbox(), runDetails),
                 new FlowPages(o.flows(), o.runs(), o.kpis(), o::clockNow), new EntityPages(solo.store(), solo::memory),
                 new SearchPages(solo::memory, solo.store()), new KpiPages(o.kpis(), o.flows(), o::clockNow, zone),
-                new AuditPages(solo.store()));
+                new AuditPages(solo.store(), o.runs()));
     }
 
     /** The error page renderer for the server (people get HTML, programs JSON). */
