@@ -67,8 +67,8 @@ final class KpiView {
                         null, v -> duration(Math.round(v))),
                 Chart.lines("Failure and human intervention rates", days, List.of(new Chart.Series("failure rate", "c-bad", failure),
                         new Chart.Series("intervention rate", "c-3", intervention)), 1.0, KpiView::percent),
-                Chart.bars("Model cost per day", days, List.of(new Chart.Series("cost", "c-1", cost)), false,
-                        v -> money(v, currency)));
+                Chart.bars("Model cost per day" + (currency.isEmpty() ? "" : " (" + currency + ")"), days,
+                        List.of(new Chart.Series("cost", "c-1", cost)), false, KpiView::amount));
     }
 
     static String duration(Long ms) {
@@ -99,6 +99,12 @@ final class KpiView {
         String n = amount == 0 ? "0" : amount >= 1 ? String.format(Locale.ROOT, "%.2f", amount)
                 : String.format(Locale.ROOT, "%.4f", amount);
         return currency == null || currency.isEmpty() ? n : n + " " + currency;
+    }
+
+    /** An amount without its currency, as short as it reads: 0.25, 0.0036, 12.5. */
+    static String amount(double v) {
+        String text = String.format(Locale.ROOT, v >= 1 ? "%.2f" : "%.4f", v);
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 
     private static String one(double v) {

@@ -79,7 +79,8 @@ final class SearchPages implements CockpitModule {
             boolean isEntity = "entity".equals(chunk.kind());
             Map<String, Object> m = new HashMap<>();
             m.put("href", (isEntity ? "/entities/" : "/artifacts/") + chunk.sourceId());
-            m.put("title", chunk.title().isEmpty() ? chunk.sourceId() : chunk.title());
+            String first = chunk.text().strip().replaceAll("\\s+", " ");
+            m.put("title", !chunk.title().isEmpty() ? chunk.title() : first.length() > 60 ? first.substring(0, 59) + "…" : first);
             m.put("kind", chunk.kind());
             m.put("author", chunk.author());
             m.put("time", Forms.time(Instant.ofEpochMilli(chunk.time())));
