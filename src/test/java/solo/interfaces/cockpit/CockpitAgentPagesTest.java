@@ -182,4 +182,42 @@ class CockpitAgentPagesTest {
                 "a discount of 20% is above 15%", "inbox.answered", "inbox.edited", "her name", "In the inbox", "Roll back the run");
         assertThat(page("/kpi")).contains("0.0036 USD");
     }
+
+    @Test
+    void an_offer_edited_and_approved_is_judged_again_as_an_offer_and_a_denial_still_stops_it() throws Exception {
+        Files.writeString(company.dir().resolve("policies/offers.yaml"), """
+                description: No offer to a lead we lost.
+                rules:
+                  - name: no_offer_to_a_lost_lead
+                    when: action.type == 'send_offer' && targets.exists(t, has(t.body.status) && t.body.status == 'lost')
+                    effect: deny
+                    reason: the lead is lost; no offer goes to them
+                """);
+        String ada = solo.store().create(Actor.OPERATOR, "met at the fair", "lead", Json.parse("""
+                {"name": "Ada Park", "email": "ada@acme.com", "status": "contacted"}""", "lead")).id();
+        model.answer("""
+                {"subject": "Our offer", "body": "20%% off.", "confidence": 0.9,
+                 "actions": [{"type": "send_offer", "targets": ["%s"], "params": {"discount_percent": 20}}]}"""
+                .formatted(ada), 1000, 200);
+        String run = api.post("/api/runs", Map.of("flow", "offer", "input", Map.of("lead_id", ada))).json().get("id").asString();
+        InboxItem task = waitingItem(run, "task");
+        assertThat(form("/inbox/" + task.id() + "/answer", "answer.summary", "A studio.", "answer.facts", "x", "answer.gaps", "y")
+                .status()).isEqualTo(303);
+        InboxItem approval = waitingItem(run, "approval");
+        // meanwhile the deal is lost: the offer the operator approves (with an edit) must not go
+        var lead = solo.store().get(ada);
+        solo.store().update(Actor.OPERATOR, "they chose another studio", ada, lead.version(),
+                ((tools.jackson.databind.node.ObjectNode) lead.body().deepCopy()).put("status", "lost"));
+        assertThat(form("/inbox/" + approval.id() + "/edit", "field.subject", "Our offer, Ada").status()).isEqualTo(303);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (solo.orchestrator().runs().get(run).status() != RunStatus.FAILED && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        var failed = solo.orchestrator().runs().get(run);
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error()).contains("the lead is lost").contains("the operator's edit");
+        assertThat(Files.exists(company.dir().resolve(".solo/outbox")) ? Files.list(company.dir().resolve(".solo/outbox")).count() : 0)
+                .isZero();
+        assertThat(page("/runs/" + run)).contains("no_offer_to_a_lost_lead");
+    }
 }
