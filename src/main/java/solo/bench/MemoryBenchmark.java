@@ -115,7 +115,7 @@ public final class MemoryBenchmark {
         }
     }
 
-    private static Change artifact(Random r, int i, String customer) {
+    static Change artifact(Random r, int i, String customer) {
         String person = PEOPLE[r.nextInt(PEOPLE.length)];
         String topic = TOPICS[r.nextInt(TOPICS.length)];
         String kind = KINDS[r.nextInt(KINDS.length)];
@@ -126,7 +126,7 @@ public final class MemoryBenchmark {
         return new Change.AddArtifact("a" + i, kind, topic, text, null, "text/plain", null, m, List.of(customer));
     }
 
-    private static String question(Random r) {
+    static String question(Random r) {
         return switch (r.nextInt(3)) {
             case 0 -> "what did " + PEOPLE[r.nextInt(PEOPLE.length)].split(" ")[0] + " say about the " + TOPICS[r.nextInt(TOPICS.length)];
             case 1 -> "when is the " + TOPICS[r.nextInt(TOPICS.length)] + " due";

@@ -4,16 +4,23 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import solo.orchestration.runtime.RunControl;
 import solo.state.Event;
 import solo.state.Store;
 import solo.state.audit.ChainReport;
 
-/** Audit: the hash chain's status (verified on request: it reads every event), recent events, any entity's history. */
+/**
+ * Audit: the hash chain's status (verified on request: it reads every event), the history of anything by its id
+ * (an entity, an artifact, a run and the writes it made), and the newest events.
+ */
 final class AuditPages implements CockpitModule {
+    private static final int RECENT = 30;
     private final Store store;
+    private final RunControl runs;
 
-    AuditPages(Store store) {
+    AuditPages(Store store, RunControl runs) {
         this.store = store;
+        this.runs = runs;
     }
 
     @Override
@@ -32,13 +39,21 @@ final class AuditPages implements CockpitModule {
             model.put("ok", r.ok());
             model.put("report", r.toString());
         }
-        String id = ctx.queryParam("entity");
-        if (id != null && !id.isBlank()) {
-            model.put("entity", id.trim());
-            model.put("found", store.find(id.trim()).isPresent());
-            model.put("history", store.history(id.trim()).reversed().stream().map(EntityPages::event).toList());
+        String id = Forms.param(ctx, "id");
+        if (id == null) {
+            id = Forms.param(ctx, "entity"); // the older link's name
         }
-        List<Event> recent = store.events(Math.max(0, last - 30), 30);
+        if (id != null) {
+            List<Event> about = store.history(id);
+            List<Event> made = store.eventsOfRun(id);
+            model.put("id", id);
+            model.put("entity_now", store.find(id).isPresent());
+            model.put("artifact_now", store.artifact(id).isPresent());
+            model.put("history", about.reversed().stream().map(EntityPages::event).toList());
+            model.put("made", made.reversed().stream().map(EntityPages::event).toList());
+            model.put("run", runs.find(id).isPresent());
+        }
+        List<Event> recent = store.events(Math.max(0, last - RECENT), RECENT);
         model.put("recent", recent.reversed().stream().map(EntityPages::event).toList());
         c.page(ctx, NavSlot.AUDIT, "Audit", "audit", model);
     }

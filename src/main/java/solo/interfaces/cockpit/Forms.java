@@ -19,6 +19,12 @@ final class Forms {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /** A query parameter, trimmed; null when absent or blank. */
+    static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
     /** Back to a page of ours after a post (303, so a reload does not post again); never to another site. */
     static void back(Context ctx, String fallback) {
         String to = field(ctx, "back");

@@ -4,15 +4,14 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /**
- * One panel of the Today page: the inbox first, then waiting gates, running and failed runs, KPIs at a
- * glance. A module adds one with {@code cockpit.today(order, panel)}; the page asks each panel for its
- * template and model on every view.
+ * One panel of the Today page: the inbox first, then running and failed runs, KPIs at a glance. A module
+ * adds one with {@code cockpit.today(order, panel)}; the page asks each panel for its template and model on
+ * every view.
  */
 @FunctionalInterface
 public interface TodayPanel {
-    /** Order numbers in use: 10 inbox (reserved), 20 waiting gates, 30 running, 40 failed, 50 KPIs (reserved). */
+    /** Order numbers in use: 10 the inbox, 30 running, 40 failed, 50 KPIs at a glance. */
     int INBOX = 10;
-    int GATES = 20;
     int RUNNING = 30;
     int FAILED = 40;
     int KPIS = 50;

@@ -3,7 +3,7 @@ package solo.interfaces.http;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import solo.app.Solo;
@@ -23,6 +23,7 @@ import solo.interfaces.http.api.InboxApi;
 import solo.interfaces.http.api.KpiApi;
 import solo.interfaces.http.api.MetaApi;
 import solo.interfaces.http.api.RunApi;
+import solo.interfaces.json.RunDetails;
 import solo.execution.ledger.Ledger;
 import solo.execution.ledger.PriceTable;
 import solo.interfaces.http.auth.AccessTokens;
@@ -68,14 +69,15 @@ public final class SoloServer implements AutoCloseable {
         AccessTokens tokens = new AccessTokens(solo.store().storage(), Clock.systemUTC());
         Sessions sessions = new Sessions(tokens, Duration.ofHours(settings.sessionHours()));
         Metrics metrics = new Metrics(metricSources(solo));
+        RunDetails runDetails = runDetails(solo);
         Routes routes = new Routes();
         List<Route> table = new ArrayList<>();
-        for (WebModule m : apiModules(solo)) {
+        for (WebModule m : apiModules(solo, runDetails)) {
             m.register(routes);
         }
         new MetaApi(() -> table, metrics, "Solo: " + solo.company().config().name()).register(routes);
         Cockpit cockpit = new Cockpit(routes, new Templates(), solo.company().config().name());
-        for (CockpitModule m : cockpitModules(solo, sessions, settings)) {
+        for (CockpitModule m : cockpitModules(solo, sessions, settings, runDetails)) {
             m.register(cockpit);
         }
         table.addAll(routes.all());
@@ -91,21 +93,36 @@ public final class SoloServer implements AutoCloseable {
         }
     }
 
-    private static List<WebModule> apiModules(Solo solo) {
+    private static List<WebModule> apiModules(Solo solo, RunDetails runDetails) {
         var o = solo.orchestrator();
         return List.of(new EntityApi(solo.store()), new GraphApi(solo.store()), new ArtifactApi(solo.store()),
-                new FlowApi(o.flows()), new RunApi(o.runs(), o.flows()), new GateApi(o.runs(), o.inbox()), new AuditApi(solo.store()),
-                new HookApi(solo.webhooks()), new MemoryApi(solo::memory), new InboxApi(o.inbox(), o::clockNow),
-                new KpiApi(o.kpis(), o::clockNow));
+                new FlowApi(o.flows()), new RunApi(o.runs(), o.flows(), runDetails), new GateApi(o.runs(), o.inbox()),
+                new AuditApi(solo.store()), new HookApi(solo.webhooks()), new MemoryApi(solo::memory),
+                new InboxApi(o.inbox(), o::clockNow), new KpiApi(o.kpis(), o::clockNow, zone(solo)));
     }
 
-    private static List<CockpitModule> cockpitModules(Solo solo, Sessions sessions, ServerSettings settings) {
-        return CockpitPages.standard(solo, sessions, settings.sessionHours());
+    private static List<CockpitModule> cockpitModules(Solo solo, Sessions sessions, ServerSettings settings,
+            RunDetails runDetails) {
+        return CockpitPages.standard(solo, sessions, settings.sessionHours(), runDetails, zone(solo));
+    }
+
+    /** Runs with their model calls: the ledger is read without opening execution (no agent or policy compiled). */
+    private static RunDetails runDetails(Solo solo) {
+        return new RunDetails(solo.orchestrator().runs(), solo.store(), ledger(solo),
+                PriceTable.read(solo.company().config().document()).currency());
+    }
+
+    private static Ledger ledger(Solo solo) {
+        return new Ledger(solo.store().storage(), Clock.systemUTC(), zone(solo));
+    }
+
+    private static ZoneId zone(Solo solo) {
+        return ZoneId.of(solo.company().config().timezone());
     }
 
     private static List<MetricSource> metricSources(Solo solo) {
         // the ledger's sums need no model or agent compiled: read them without opening execution
-        Ledger ledger = new Ledger(solo.store().storage(), Clock.systemUTC(), ZoneOffset.UTC);
+        Ledger ledger = ledger(solo);
         String currency = PriceTable.read(solo.company().config().document()).currency();
         return List.of(new RunMetrics(solo.store().storage(), solo.orchestrator().runs(), Clock.systemUTC()),
                 new ModelMetrics(ledger, currency), new InboxMetrics(solo.store().storage()));

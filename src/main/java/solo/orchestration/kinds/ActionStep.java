@@ -80,9 +80,10 @@ public final class ActionStep implements StepKind {
                 case GuardDecision.Allow a -> { }
             }
         } else if (detail.has(RunControl.EDITED_INPUT)) {
-            // approved with the operator's edit: a rule that denies the edited action still stops it
+            // approved with the operator's edit: a rule that denies the edited action still stops it; judged as what
+            // it is (an agent's proposal stays one: its type, targets and params, who proposed it)
             GuardDecision decision = guard.check(new ActionRequest(c.runId(), c.flow(), c.stepId(), name, c.input(),
-                    c.idempotencyKey()));
+                    c.idempotencyKey(), detail.path("proposed_by").asString(null), confidence(c), detail.get("proposal")));
             if (decision instanceof GuardDecision.Deny d) {
                 throw new ActionDeniedException(name, d.reason() + " (the operator's edit)", merge(seed(detail), decision.detail()));
             }

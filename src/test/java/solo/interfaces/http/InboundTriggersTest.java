@@ -145,6 +145,10 @@ class InboundTriggersTest {
         String big = "{\"email\":\"" + "x".repeat(3000) + "\"}";
         assertThat(deliver(big, sign(big), "d-3").status()).isEqualTo(413);
         assertThat(api.send("POST", "/hooks/nope", "{}", List.of()).status()).isEqualTo(404);
+        String broken = "{\"name\": ";
+        var unreadable = deliver(broken, sign(broken), "d-9");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.body()).doesNotContain("Exception").doesNotContain("\tat ");
         String noEmail = "{\"name\":\"Bo\",\"email\":\"\"}";
         assertThat(deliver(noEmail, sign(noEmail), "d-4").status()).isEqualTo(202);
         assertThat(runs("webform-lead")).isEmpty();

@@ -31,7 +31,7 @@ public final class ArtifactApi implements WebModule {
         r.get("/api/entities/{id}/artifacts", ApiDoc.of(TAG, "Artifacts attached to the entity, newest first")
                 .query("limit", "integer", "1-500 (default 50)").returns(200, "[]Artifact").errors(400, 404), this::list);
         r.post("/api/entities/{id}/notes", ApiDoc.of(TAG, "Attach a note to the entity")
-                .body("NewNote").returns(201, "Artifact").errors(400, 404, 413), this::addNote);
+                .body("NewNote").returns(201, "Artifact").errors(400, 404), this::addNote);
         r.get("/api/artifacts/{id}", ApiDoc.of(TAG, "One artifact with its text").returns(200, "Artifact").errors(404), this::get);
     }
 

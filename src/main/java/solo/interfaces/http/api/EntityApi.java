@@ -37,10 +37,10 @@ public final class EntityApi implements WebModule {
                 .query("limit", "integer", "page size, 1-500 (default 50)").returns(200, "EntityPage").errors(400),
                 this::list);
         r.post("/api/entities", ApiDoc.of(TAG, "Create an entity; the body is checked against its type's schema")
-                .body("NewEntity").returns(201, "Entity").errors(400, 413), this::create);
+                .body("NewEntity").returns(201, "Entity").errors(400), this::create);
         r.get("/api/entities/{id}", ApiDoc.of(TAG, "One entity").returns(200, "Entity").errors(404), this::get);
         r.put("/api/entities/{id}", ApiDoc.of(TAG, "Replace an entity's body, naming the version it was read at")
-                .body("EntityUpdate").returns(200, "Entity").errors(400, 404, 409, 413), this::update);
+                .body("EntityUpdate").returns(200, "Entity").errors(400, 404, 409), this::update);
         r.get("/api/entities/{id}/history", ApiDoc.of(TAG, "Every event about the entity, oldest first: who, when, why, what")
                 .returns(200, "[]Event").errors(404), this::history);
         r.post("/api/entities/{id}/revert", ApiDoc.of(TAG, "Restore the body of an earlier version, as a new version")

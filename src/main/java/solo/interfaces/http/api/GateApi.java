@@ -34,9 +34,9 @@ public final class GateApi implements WebModule {
         r.get("/api/gates", ApiDoc.of(TAG, "Steps waiting for the operator: gates, approvals, unknown outcomes")
                 .query("limit", "integer", "1-500 (default 100)").returns(200, "[]WaitingStep").errors(400), this::list);
         r.post("/api/gates/{run}/{step}/approve", ApiDoc.of(TAG, "Approve a waiting step; the run goes on")
-                .body("Reason").returns(200, "Run").errors(404, 409), ctx -> answer(ctx, true));
+                .body("Reason").returns(200, "Run").errors(400, 404, 409), ctx -> answer(ctx, true));
         r.post("/api/gates/{run}/{step}/reject", ApiDoc.of(TAG, "Reject a waiting step; a gate's run fails")
-                .body("Reason").returns(200, "Run").errors(404, 409), ctx -> answer(ctx, false));
+                .body("Reason").returns(200, "Run").errors(400, 404, 409), ctx -> answer(ctx, false));
     }
 
     private void list(Context ctx) {

@@ -32,7 +32,7 @@ public final class GraphApi implements WebModule {
         r.post("/api/entities/{id}/links", ApiDoc.of(TAG, "Link the entity to another (a link type of schema/links.yaml)")
                 .body("NewLink").returns(201, "Link").errors(400, 404), this::link);
         r.delete("/api/entities/{id}/links/{type}/{to}", ApiDoc.of(TAG, "Remove a link")
-                .query("reason", "string", "why, for the history").returns(204, null).errors(400, 404), this::unlink);
+                .query("reason", "string", "why, for the history").returns(204, null).errors(404), this::unlink);
     }
 
     private void links(Context ctx) {

@@ -3,6 +3,7 @@ package solo.interfaces.http.api;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import solo.interfaces.http.server.ApiDoc;
@@ -10,18 +11,22 @@ import solo.interfaces.http.server.ApiError;
 import solo.interfaces.http.server.Requests;
 import solo.interfaces.http.server.Routes;
 import solo.interfaces.http.server.WebModule;
+import solo.interfaces.json.KpiSeries;
 import solo.interfaces.json.KpiViews;
 import solo.orchestration.flow.Durations;
 import solo.orchestration.report.Kpis;
 
-/** The KPIs of the runs triggered in a window, per flow and overall. */
+/** The KPIs of the runs triggered in a window, per flow and overall; and day by day. */
 public final class KpiApi implements WebModule {
     private final Kpis kpis;
     private final Supplier<Instant> clock;
+    private final ZoneId zone;
 
-    public KpiApi(Kpis kpis, Supplier<Instant> clock) {
+    /** {@code zone}: the company's time zone, where days begin for {@code /api/kpi/daily}. */
+    public KpiApi(Kpis kpis, Supplier<Instant> clock, ZoneId zone) {
         this.kpis = kpis;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -31,6 +36,15 @@ public final class KpiApi implements WebModule {
                 .query("flow", "string", "only this flow").query("since", "string", "a duration back from now (7d, default) or a time")
                 .query("until", "string", "a duration back from now or a time (default: now)").returns(200, "KpiReport").errors(400),
                 this::get);
+        r.get("/api/kpi/daily", ApiDoc.of("kpi", "The same KPIs day by day (the company's time zone), oldest first: for charts"
+                + " of runs, cycle time, failure and intervention rates and cost over time")
+                .query("flow", "string", "only this flow").query("days", "integer", "1-" + KpiSeries.MAX_DAYS + " (default 30)")
+                .returns(200, "KpiDaily").errors(400), this::daily);
+    }
+
+    private void daily(Context ctx) {
+        int days = Requests.intParam(ctx, "days", 30, 1, KpiSeries.MAX_DAYS);
+        ctx.json(KpiSeries.json(KpiSeries.daily(kpis, Requests.param(ctx, "flow"), days, zone, clock.get())));
     }
 
     private void get(Context ctx) {

@@ -10,11 +10,13 @@ import solo.interfaces.http.server.Routes;
 import solo.interfaces.http.server.WebModule;
 import solo.memory.Memory;
 import solo.memory.MemoryQuery;
+import solo.state.Artifact;
 import solo.support.Json;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Memory: scoped search and context packs (what {@code solo search} and {@code solo context} print). */
+/** Memory: scoped search, context packs and summaries (what {@code solo search}, {@code solo context} and {@code solo memory} print). */
 public final class MemoryApi implements WebModule {
     private static final String TAG = "memory";
     private final Supplier<Memory> memory;
@@ -35,6 +37,35 @@ public final class MemoryApi implements WebModule {
         r.get("/api/entities/{id}/context", ApiDoc.of(TAG, "The context pack an agent gets about the entity for a task")
                 .query("task", "string", "what the context is for").query("budget", "integer", "tokens, 1-100000 (default 2000)")
                 .returns(200, "ContextPack").errors(400, 404), this::context);
+        r.get("/api/entities/{id}/summary", ApiDoc.of(TAG, "The entity's current summary (what it covers, who wrote it, its"
+                + " sources) and the summaries it had before, newest first; summary is null until one is written")
+                .returns(200, "Summary").errors(404), this::summary);
+    }
+
+    private void summary(Context ctx) {
+        String id = ctx.pathParam("id");
+        Memory m = memory.get();
+        m.store().get(id);
+        ObjectNode o = Json.object().put("entity", id);
+        o.set("summary", m.summaries().currentArtifact(id, null).map(MemoryApi::summary).orElse(null));
+        ArrayNode all = o.putArray("history");
+        for (Artifact a : m.summaries().all(id)) {
+            ObjectNode past = summary(a);
+            past.remove("text");
+            all.add(past);
+        }
+        ctx.json(o);
+    }
+
+    /** A summary artifact as JSON: its text and what its metadata says it covers. */
+    public static ObjectNode summary(Artifact a) {
+        JsonNode meta = a.metadata();
+        ObjectNode o = Json.object().put("artifact", a.id()).put("phase", meta.path("phase").asString(null))
+                .put("summarizer", meta.path("summarizer").asString(null)).put("created_at", a.createdAt().toString())
+                .put("reason", meta.path("reason").asString(null));
+        o.set("covers", meta.path("covers").isObject() ? meta.get("covers") : null);
+        o.set("sources", meta.path("sources").isArray() ? meta.get("sources") : Json.mapper().createArrayNode());
+        return o.put("text", a.text());
     }
 
     private void search(Context ctx) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import solo.interfaces.http.server.Access;
 import solo.interfaces.http.server.ApiError;
 import solo.interfaces.http.server.Paths;
+import solo.interfaces.http.server.ServerKeys;
 
 /**
  * Runs before every matched route. A route for the operator needs either {@code Authorization: Bearer
@@ -37,6 +38,7 @@ public final class Guard {
         String auth = ctx.header("Authorization");
         if (auth != null) {
             if (auth.regionMatches(true, 0, "Bearer ", 0, 7) && tokens.matches(auth.substring(7).trim())) {
+                refuseOversized(ctx);
                 return;
             }
             throw new ApiError(401, "the Authorization header holds no valid token (give: Bearer TOKEN; "
@@ -52,6 +54,7 @@ public final class Guard {
             throw new ApiError(401, "this needs the access token: Authorization: Bearer TOKEN (solo token new makes one)");
         }
         Session s = session.get();
+        refuseOversized(ctx);
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
             String given = ctx.header(CSRF_HEADER);
             if (given == null && (ctx.isFormUrlencoded() || ctx.isMultipartFormData())) {
@@ -62,6 +65,18 @@ public final class Guard {
             }
         }
         ctx.attribute(SESSION, s);
+    }
+
+    /**
+     * A body declared larger than {@code server.max_body_bytes} is refused before any handler runs, whatever the
+     * route (so no handler answers 404 or 409 about a request it should not have read); a body that does not
+     * declare its length is cut at the same size when it is read ({@code Requests.body}).
+     */
+    private static void refuseOversized(Context ctx) {
+        Long max = ctx.appData(ServerKeys.MAX_BODY);
+        if (max != null && ctx.req().getContentLengthLong() > max) {
+            throw new ApiError(413, "request body is larger than " + max + " bytes");
+        }
     }
 
     private static String query(Context ctx) {

@@ -1,5 +1,6 @@
 package solo.interfaces.http.server;
 
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenApi {
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-z_]+)}");
     private static final Map<Integer, String> REASONS = Map.of(400, "Bad request: the message names the field",
-            401, "No valid access token", 403, "Bad CSRF token", 404, "Not found", 409,
+            401, "No valid access token", 403, "A cookie session's write without its CSRF token", 404, "Not found", 409,
             "Conflict: a stale version or a transition the run does not allow", 413, "Request body too large");
 
     private OpenApi() {}
@@ -71,7 +72,14 @@ public final class OpenApi {
             ok.putObject("content").putObject(d.mediaType()).set("schema", ref(d.responseSchema()));
         }
         if (r.access() == Access.OPERATOR) {
+            // what the guard answers before any handler: no token; a session's write without its CSRF token; a body too large
             error(responses, 401);
+            if (r.method() != HandlerType.GET) {
+                error(responses, 403);
+            }
+            if (r.method() == HandlerType.POST || r.method() == HandlerType.PUT) {
+                error(responses, 413);
+            }
         }
         d.errors().forEach(code -> error(responses, code));
         return op;
