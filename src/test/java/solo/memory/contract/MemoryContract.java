@@ -108,6 +108,24 @@ public abstract class MemoryContract {
         return hits.stream().map(h -> h.chunk().id() + "@" + Math.round(h.score() * 1e6)).toList();
     }
 
+    /**
+     * Two rankings are the same: the same chunks in the same order, each score within a millionth. BM25's statistics
+     * count deleted documents until their segment merges, so a live index and its rebuild may differ in a score's
+     * last float digit, never in the order.
+     */
+    static void assertSameRankings(List<List<String>> actual, List<List<String>> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).stream().map(x -> x.substring(0, x.indexOf('@'))).toList()).as("ranking %d", i)
+                    .isEqualTo(expected.get(i).stream().map(x -> x.substring(0, x.indexOf('@'))).toList());
+            for (int j = 0; j < expected.get(i).size(); j++) {
+                long a = Long.parseLong(actual.get(i).get(j).substring(actual.get(i).get(j).indexOf('@') + 1));
+                long e = Long.parseLong(expected.get(i).get(j).substring(expected.get(i).get(j).indexOf('@') + 1));
+                assertThat(Math.abs(a - e)).as("score of %s", expected.get(i).get(j)).isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
     static List<String> sources(List<Hit> hits) {
         return hits.stream().map(h -> h.chunk().sourceId()).distinct().toList();
     }
@@ -180,7 +198,7 @@ public abstract class MemoryContract {
             rebuilt.add(ids(memory().search(MemoryQuery.company(q, 20))));
             rebuilt.add(ids(memory().search(MemoryQuery.entity(q, "ada", 1, 20))));
         }
-        assertThat(rebuilt).isEqualTo(live);
+        assertSameRankings(rebuilt, live);
     }
 
     @Test
