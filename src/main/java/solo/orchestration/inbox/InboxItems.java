@@ -52,8 +52,17 @@ public final class InboxItems implements OperatorQueue {
         List<String> impacts = Triage.impacts(step.detail());
         Instant due = "gate".equals(kind) ? step.wakeAt() : null;
         String byDefault = due == null ? null : step.detail().path("default").asString(null);
-        insert(tx, step.runId(), step.stepId(), kind, Triage.title(kind, step), impacts, due, byDefault, now,
+        insert(tx, step.runId(), step.stepId(), kind, Triage.title(kind, step, this::label), impacts, due, byDefault, now,
                 PLAYBOOK_KINDS.contains(kind) ? now : null);
+    }
+
+    /** An entity's label for a title ("Ada Park" rather than lead_06h4…); the id when it is not an entity. */
+    private String label(String id) {
+        try {
+            return store.find(id).map(e -> e.label() + " (" + e.type() + ")").orElse(id);
+        } catch (RuntimeException e) {
+            return id;
+        }
     }
 
     @Override

@@ -49,12 +49,17 @@ final class Triage {
     }
 
     static String title(String kind, StepRecord s) {
+        return title(kind, s, id -> id);
+    }
+
+    /** @param label turns the entity a task is about into words */
+    static String title(String kind, StepRecord s, java.util.function.UnaryOperator<String> label) {
         JsonNode d = s.detail() == null ? Json.object() : s.detail();
         String title = switch (kind) {
             case "gate" -> d.path("prompt").asString("a gate");
             case "approval" -> d.path("action").asString("action") + ": " + d.path("reason").asString("needs your approval");
             case "task" -> "answer for " + d.path("agent").asString("an agent")
-                    + (d.path("about").isString() ? " about " + d.get("about").asString() : "");
+                    + (d.path("about").isString() ? " about " + label.apply(d.get("about").asString()) : "");
             case "budget" -> d.path("reason").asString("a budget is reached");
             case "outcome" -> "outcome unknown: " + d.path("action").asString(s.kind()) + " — " + d.path("reason").asString("");
             default -> s.stepId() + " " + kind;
