@@ -64,7 +64,10 @@ public final class Api {
     /** Any request; {@code headers} as name, value, name, value... */
     public Answer send(String method, String path, String body, List<String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                // a large body waits for the server's go-ahead, as curl does: a 413 then arrives before the body is
+                // sent, instead of racing the server's closing of the connection
+                .expectContinue(body != null && body.length() > 16 * 1024);
         List<String> h = new ArrayList<>(headers);
         if (token != null) {
             h.addAll(List.of("Authorization", "Bearer " + token));
