@@ -14,6 +14,11 @@ final class MemoryMaintenance implements AutoCloseable {
     private final Memory memory;
     private final RunEndWatcher runs;
     private Thread loop;
+    /**
+     * Stops the loop between rounds. Never {@code Thread.interrupt()} it: an interrupt that lands while Lucene
+     * touches a file channel (a commit checks its lock file) closes that channel, and with it the index's lock.
+     */
+    private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
 
     MemoryMaintenance(Memory memory, RunEndWatcher runs) {
         this.memory = memory;
@@ -26,13 +31,12 @@ final class MemoryMaintenance implements AutoCloseable {
         }
         runs.begin(); // from now on, before any run this process drives can end
         loop = Thread.ofVirtual().name("memory-maintenance").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                round();
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                do {
+                    round();
+                } while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }
@@ -50,10 +54,10 @@ final class MemoryMaintenance implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        stop.countDown();
         if (loop != null) {
-            loop.interrupt();
             try {
-                loop.join(10_000);
+                loop.join(30_000); // a round in progress finishes (a catch-up commits what it indexed)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
