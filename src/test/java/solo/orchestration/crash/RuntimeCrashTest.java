@@ -51,13 +51,14 @@ class RuntimeCrashTest {
                     + "\nruntime:\n  lease: 1s\n  poll: 50ms\n  max_runs: 16\n");
             Flows.write(dir, "ledgered", FLOW);
             int kills = 0;
-            for (int round = 0; round < 8 && kills < 4; round++) {
+            // Each kill comes once the runs have reached the next 15%, plus a random instant: the child
+            // always has work left when it dies, however fast the machine is.
+            for (int round = 1; round <= 4; round++) {
+                int threshold = RUNS * round * 3 / 20;
                 try (ChildJvm child = ChildJvm.start(CrashFlows.class, dir.resolve("child.err"), dir.toString(), "" + RUNS)) {
                     assertThat(child.nextLine(Duration.ofSeconds(60))).as("child started").isEqualTo("ready");
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(100, 600));
-                    if (child.lines().contains("all-done")) {
-                        break;
-                    }
+                    awaitCompleted(child, threshold);
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(0, 40));
                     child.kill();
                     kills++;
                 }
@@ -70,11 +71,20 @@ class RuntimeCrashTest {
                 assertThat(line).as("the last child finishes every run (see child.err)").isEqualTo("all-done");
                 child.waitFor(Duration.ofSeconds(30));
             }
-            assertThat(kills).as("the child was killed several times").isGreaterThanOrEqualTo(2);
+            assertThat(kills).as("the child was killed several times").isEqualTo(4);
             check(company, dir);
         } finally {
             company.afterEach(null);
         }
+    }
+
+    /** Reads the child's progress lines until it reports at least {@code threshold} completed runs. */
+    private static void awaitCompleted(ChildJvm child, int threshold) throws InterruptedException {
+        String line;
+        do {
+            line = child.nextLine(Duration.ofSeconds(60));
+            assertThat(line).as("the child reports progress (see child.err)").isNotNull();
+        } while (!line.startsWith("completed ") || Integer.parseInt(line.substring(10)) < threshold);
     }
 
     private static void check(TestCompany company, Path dir) throws Exception {
