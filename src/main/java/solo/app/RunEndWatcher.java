@@ -11,10 +11,17 @@ import solo.state.Store;
  * summaries). It reads the runtime's {@code runs} table from a cursor in {@code memory_cursors} ({@code runs}:
  * the last finish time dealt with), because memory may not depend on orchestration and the runtime has no
  * listener for run ends; a run dealt with twice is harmless (nothing left to discard, nothing new to summarize).
+ *
+ * <p>A finish time is taken before its commit, so a run can become visible after a later-finishing one has
+ * moved the cursor past it: only runs that finished {@link #SETTLE_MILLIS} ago are read, by when every
+ * concurrent commit has landed. A batch that fills up stops before its last millisecond, so that runs sharing
+ * that millisecond are read together next time rather than half of them skipped.
  */
 final class RunEndWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RunEndWatcher.class);
     static final String CURSOR = "runs";
+    static final long SETTLE_MILLIS = 2_000;
+    static final int BATCH = 200;
     private final Store store;
     private final Memory memory;
     private final java.time.Clock clock;
@@ -36,9 +43,12 @@ final class RunEndWatcher {
     int poll() {
         // a first start begins now: runs that ended before memory was watching are not revisited
         long since = memory.cursors().getOrStart(CURSOR, clock.millis());
+        long settled = clock.millis() - SETTLE_MILLIS;
         List<Ended> ended = store.storage().read(sql -> sql.query("SELECT id, status, finished_at FROM runs"
-                + " WHERE finished_at IS NOT NULL AND finished_at > ? AND status IN ('completed', 'failed', 'cancelled')"
-                + " ORDER BY finished_at, id LIMIT 200", rs -> new Ended(rs.getString(1), rs.getString(2), rs.getLong(3)), since));
+                + " WHERE finished_at IS NOT NULL AND finished_at > ? AND finished_at <= ?"
+                + " AND status IN ('completed', 'failed', 'cancelled') ORDER BY finished_at, id LIMIT " + BATCH,
+                rs -> new Ended(rs.getString(1), rs.getString(2), rs.getLong(3)), since, settled));
+        ended = wholeMilliseconds(ended);
         for (Ended e : ended) {
             try {
                 memory.runEnded(e.id(), e.status());
@@ -50,5 +60,15 @@ final class RunEndWatcher {
             memory.cursors().set(CURSOR, ended.getLast().finishedAt());
         }
         return ended.size();
+    }
+
+    /** A full batch without the runs of its last millisecond, unless that is all it holds. */
+    private static List<Ended> wholeMilliseconds(List<Ended> batch) {
+        if (batch.size() < BATCH) {
+            return batch;
+        }
+        long last = batch.getLast().finishedAt();
+        List<Ended> whole = batch.stream().filter(e -> e.finishedAt() < last).toList();
+        return whole.isEmpty() ? batch : whole;
     }
 }
