@@ -11,7 +11,8 @@ final class EmailTriggerView {
 
     static JsonNode of(EmailReceived m) {
         ObjectNode o = Json.object().put("artifact_id", m.artifactId()).put("message_id", m.messageId())
-                .put("thread_id", m.threadId()).put("from", m.from()).put("subject", m.subject())
+                .put("thread_id", m.threadId()).put("from", m.from())
+                .put("from_name", m.fromName() == null ? "" : m.fromName()).put("subject", m.subject())
                 .put("source", m.source()).put("received_at", m.receivedAt().toString());
         o.set("to", Json.tree(m.to()));
         o.set("entities", Json.tree(m.entityIds()));

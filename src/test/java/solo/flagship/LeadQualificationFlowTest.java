@@ -153,6 +153,7 @@ class LeadQualificationFlowTest {
         solo.awaitStatus(solo.onlyRun("lead-intake").id(), "completed");
         Entity lead = solo.solo.store().list("lead", null, 10).getFirst();
         assertThat(lead.body().get("email").asString()).isEqualTo("lin@newco.example.com");
+        assertThat(lead.body().get("name").asString()).as("the sender's display name").isEqualTo("Lin Wu");
         assertThat(lead.body().get("source").asString()).isEqualTo("email");
         solo.awaitStatus(solo.onlyRun("lead-qualification").id(), "completed");
     }

@@ -18,6 +18,9 @@ final class EmailArtifacts {
         ObjectNode m = Json.object();
         m.put("message_id", c.messageId());
         m.put("from", c.from());
+        if (c.fromName() != null) {
+            m.put("from_name", c.fromName());
+        }
         m.set("to", strings(c.to()));
         m.set("cc", strings(c.cc()));
         m.put("subject", c.subject());

@@ -36,7 +36,7 @@ final class MimeReader {
             r.walk(m);
             String body = r.plain != null ? r.plain : r.html != null ? stripHtml(r.html) : "";
             String id = header(m, "Message-ID");
-            return new EmailContent(id != null ? id : fallbackId, first(m.getFrom()), addresses(m.getRecipients(Message.RecipientType.TO)),
+            return new EmailContent(id != null ? id : fallbackId, first(m.getFrom()), displayName(m.getFrom()), addresses(m.getRecipients(Message.RecipientType.TO)),
                     addresses(m.getRecipients(Message.RecipientType.CC)), addresses(m.getReplyTo()),
                     m.getSubject(), m.getSentDate() == null ? null : m.getSentDate().toInstant(),
                     firstId(header(m, "In-Reply-To")), ids(header(m, "References")), cap(body), List.copyOf(r.attachments));
@@ -98,6 +98,15 @@ final class MimeReader {
     private static String header(MimeMessage m, String name) throws MessagingException {
         String[] values = m.getHeader(name);
         return values == null || values.length == 0 ? null : values[0].trim();
+    }
+
+    /** The first sender's display name ("Ada Park" in {@code Ada Park <ada@example.com>}), or null. */
+    private static String displayName(Address[] addresses) {
+        if (addresses != null && addresses.length > 0 && addresses[0] instanceof jakarta.mail.internet.InternetAddress ia
+                && ia.getPersonal() != null && !ia.getPersonal().isBlank()) {
+            return ia.getPersonal().strip();
+        }
+        return null;
     }
 
     private static String first(Address[] addresses) {

@@ -82,7 +82,9 @@ class EmailPollerTest {
             assertThat(e.artifactId()).isEqualTo(a.id());
             assertThat(e.entityIds()).containsExactly(ada.id());
             assertThat(e.from()).isEqualTo("ADA@example.com");
+            assertThat(e.fromName()).isEqualTo("Ada Park");
         });
+        assertThat(a.metadata().get("from_name").asString()).isEqualTo("Ada Park");
         // stored as data, nothing more: no entity was touched by the text's "instructions"
         assertThat(solo.store().count("invoice")).isZero();
     }
@@ -153,6 +155,7 @@ class EmailPollerTest {
         mail.deliverToOwnInbox(raw);
         EmailReceived e = solo.emailPoller().pollOnce().stored().getFirst();
         assertThat(e.entityIds()).isEmpty();
+        assertThat(e.fromName()).as("a bare address has no display name").isNull();
         Artifact a = solo.store().artifact(e.artifactId()).orElseThrow();
         assertThat(a.text()).contains("See the brief attached.").contains("--- attachment brief.csv ---").contains("logo,1");
         assertThat(a.metadata().get("attachments").get(0).get("name").asString()).isEqualTo("brief.csv");
