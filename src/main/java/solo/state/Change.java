@@ -53,6 +53,25 @@ public sealed interface Change {
     /** Changes an artifact's title or metadata (pinning, for instance); its content never changes. */
     record UpdateArtifact(String id, long expectedVersion, String title, JsonNode metadata) implements Change {}
 
+    /**
+     * Attaches an existing artifact to more entities (an email that arrived before its sender was a lead);
+     * the ones it already has are kept. The artifact gets a new version, its event lists both sets.
+     */
+    record AttachArtifact(String id, List<String> entityIds) implements Change {
+        public AttachArtifact {
+            Objects.requireNonNull(id, "id");
+            entityIds = List.copyOf(entityIds);
+        }
+    }
+
+    /** Detaches an artifact from entities (what undoing an attachment does); the artifact itself stays. */
+    record DetachArtifact(String id, List<String> entityIds) implements Change {
+        public DetachArtifact {
+            Objects.requireNonNull(id, "id");
+            entityIds = List.copyOf(entityIds);
+        }
+    }
+
     /** Removes an artifact's content (retention); the record and its event history stay. */
     record DeleteArtifact(String id) implements Change {}
 

@@ -154,6 +154,12 @@ class LeadQualificationFlowTest {
         Entity lead = solo.solo.store().list("lead", null, 10).getFirst();
         assertThat(lead.body().get("email").asString()).isEqualTo("lin@newco.example.com");
         assertThat(lead.body().get("name").asString()).as("the sender's display name").isEqualTo("Lin Wu");
+        assertThat(lead.body().get("need").asString()).isEqualTo("Can you help with our design system?");
+        assertThat(solo.solo.store().artifacts(lead.id(), 10)).as("their email stays with them")
+                .singleElement().satisfies(a -> {
+                    assertThat(a.kind()).isEqualTo("email");
+                    assertThat(a.text()).contains("we are looking for help with our design system");
+                });
         assertThat(lead.body().get("source").asString()).isEqualTo("email");
         solo.awaitStatus(solo.onlyRun("lead-qualification").id(), "completed");
     }

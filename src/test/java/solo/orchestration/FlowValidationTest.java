@@ -128,7 +128,7 @@ class FlowValidationTest {
                 "flows/f.yaml:3:11: bad cron schedule '61 * * * *': Failed to parse cron expression. Value 61 not in range [0, 59]",
                 "flows/f.yaml:6:12: step 'a': unknown agent 'nobody' (agents/ defines copywriter, editor, qualifier, researcher,"
                         + " scheduler, summarizer, writer; functions: echo, noop)",
-                "flows/f.yaml:8:13: step 'b': unknown action 'email.fax' (known: email.send, entity.create, entity.link,"
+                "flows/f.yaml:8:13: step 'b': unknown action 'email.fax' (known: artifact.attach, email.send, entity.create, entity.link,"
                         + " entity.update, flow.start, http, note.add, publish)",
                 "flows/f.yaml:10:11: step 'c': no flow 'nowhere' in flows/",
                 "flows/f.yaml:12:11: step 'd': 'soon' is not a duration (write 500ms, 30s, 5m, 2h, 1d or PT5S)");

@@ -39,7 +39,7 @@ final class ActionTypes {
         return switch (action) {
             case "email.send" -> "send_email";
             case "http" -> "call_webhook";
-            case "entity.create", "entity.update", "note.add" -> "write_entity";
+            case "entity.create", "entity.update", "note.add", "artifact.attach" -> "write_entity";
             case "entity.link" -> "link_entities";
             default -> action.replace('.', '_');
         };
@@ -73,7 +73,7 @@ final class ActionTypes {
                 targets.addAll(texts(input.get("from")));
                 targets.addAll(texts(input.get("to")));
             }
-            case "note.add" -> {
+            case "note.add", "artifact.attach" -> {
                 targets.addAll(texts(input.get("entity")));
                 targets.addAll(texts(input.get("entities")));
             }

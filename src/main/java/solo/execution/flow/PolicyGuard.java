@@ -101,7 +101,8 @@ public final class PolicyGuard implements ActionGuard {
     }
 
     private static boolean isBuiltIn(String action) {
-        return List.of("email.send", "http", "entity.create", "entity.update", "entity.link", "note.add").contains(action);
+        return List.of("email.send", "http", "entity.create", "entity.update", "entity.link", "note.add", "artifact.attach")
+                .contains(action);
     }
 
     /** The reasons of the rules that decided, and who proposed the action: one line for the step and the inbox. */

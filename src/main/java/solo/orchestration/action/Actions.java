@@ -22,9 +22,9 @@ public final class Actions {
         return Collections.unmodifiableMap(actions);
     }
 
-    /** The actions every company has: entity writes and notes. */
+    /** The actions every company has: entity writes, notes and attaching artifacts. */
     public static Actions builtIn() {
         return new Actions().register(new EntityActions.Create()).register(new EntityActions.Update())
-                .register(new EntityActions.Link()).register(new NoteAddAction());
+                .register(new EntityActions.Link()).register(new NoteAddAction()).register(new ArtifactAttachAction());
     }
 }

@@ -2,7 +2,9 @@ package solo.state.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import solo.state.Artifact;
 import solo.state.Change;
@@ -83,6 +85,48 @@ final class ArtifactWrites {
                 title, Json.write(metadata), version, a.at.toEpochMilli(), c.id());
         Artifact updated = new Artifact(old.id(), old.kind(), title, old.text(), old.fileName(), old.mediaType(),
                 old.blobSha256(), old.size(), metadata, old.entityIds(), version, false, old.createdAt(), a.at);
+        a.record(Event.ARTIFACT_UPDATED, old.id(), old.kind(), null, version, describe(old), describe(updated));
+        a.touched(updated);
+    }
+
+    void attach(Applying a, Change.AttachArtifact c) throws SQLException {
+        Artifact old = live(a, c.id());
+        if (c.entityIds().isEmpty()) {
+            throw new RefusedWriteException("attaching " + c.id() + ": name at least one entity");
+        }
+        TreeSet<String> entities = new TreeSet<>(old.entityIds());
+        for (String entityId : c.entityIds()) {
+            EntityRows.find(a.tx, entityId).filter(r -> !r.deleted())
+                    .orElseThrow(() -> new NotFoundException("cannot attach " + c.id() + " to " + entityId + ": no such entity"));
+            if (entities.add(entityId)) {
+                a.tx.update("INSERT INTO artifact_entities (artifact_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        c.id(), entityId);
+            }
+        }
+        reattached(a, old, List.copyOf(entities));
+    }
+
+    void detach(Applying a, Change.DetachArtifact c) throws SQLException {
+        Artifact old = live(a, c.id());
+        TreeSet<String> entities = new TreeSet<>(old.entityIds());
+        for (String entityId : c.entityIds()) {
+            if (entities.remove(entityId)) {
+                a.tx.update("DELETE FROM artifact_entities WHERE artifact_id = ? AND entity_id = ?", c.id(), entityId);
+            }
+        }
+        reattached(a, old, List.copyOf(entities));
+    }
+
+    /** A new version of the artifact with {@code entities}; nothing is recorded when they did not change. */
+    private static void reattached(Applying a, Artifact old, List<String> entities) throws SQLException {
+        if (entities.equals(old.entityIds())) {
+            a.touched(old);
+            return;
+        }
+        long version = old.version() + 1;
+        a.tx.update("UPDATE artifacts SET version = ?, updated_at = ? WHERE id = ?", version, a.at.toEpochMilli(), old.id());
+        Artifact updated = new Artifact(old.id(), old.kind(), old.title(), old.text(), old.fileName(), old.mediaType(),
+                old.blobSha256(), old.size(), old.metadata(), entities, version, false, old.createdAt(), a.at);
         a.record(Event.ARTIFACT_UPDATED, old.id(), old.kind(), null, version, describe(old), describe(updated));
         a.touched(updated);
     }

@@ -35,6 +35,8 @@ final class ChangeApplier {
                 case Change.RemoveLink c -> links.remove(a, c);
                 case Change.AddArtifact c -> artifacts.add(a, c);
                 case Change.UpdateArtifact c -> artifacts.update(a, c);
+                case Change.AttachArtifact c -> artifacts.attach(a, c);
+                case Change.DetachArtifact c -> artifacts.detach(a, c);
                 case Change.DeleteArtifact c -> artifacts.delete(a, c);
                 case Change.RecordEvent c -> recorded.record(a, c);
             }

@@ -98,4 +98,45 @@ public abstract class ArtifactContract {
         assertThat(store().history(note.id())).extracting(Event::kind)
                 .containsExactly(Event.ARTIFACT_ADDED, Event.ARTIFACT_UPDATED, Event.ARTIFACT_DELETED);
     }
+
+    @Test
+    void an_artifact_can_be_attached_to_more_entities_later_by_a_new_version() {
+        entities();
+        Artifact email = note("Hello from someone not yet known.");
+        assertThat(store().artifacts("ada", 10)).isEmpty();
+
+        store().write(Write.of(Actor.OPERATOR, "it was Ada", new Change.AttachArtifact(email.id(), List.of("ada"))));
+
+        Artifact read = store().artifact(email.id()).orElseThrow();
+        assertThat(read.entityIds()).containsExactly("ada");
+        assertThat(read.version()).isEqualTo(2);
+        assertThat(store().artifacts("ada", 10)).extracting(Artifact::id).containsExactly(email.id());
+        Event attached = store().history(email.id()).getLast();
+        assertThat(attached.kind()).isEqualTo(Event.ARTIFACT_UPDATED);
+        assertThat(Json.read(attached.before()).get("entities").size()).isZero();
+        assertThat(Json.read(attached.after()).get("entities").get(0).asString()).isEqualTo("ada");
+
+        long seq = store().lastSeq();
+        store().write(Write.of(Actor.OPERATOR, "again", new Change.AttachArtifact(email.id(), List.of("ada"))));
+        assertThat(store().lastSeq()).as("attaching what is attached records nothing").isEqualTo(seq);
+
+        store().write(Write.of(Actor.OPERATOR, "not Ada after all", new Change.DetachArtifact(email.id(), List.of("ada"))));
+        assertThat(store().artifacts("ada", 10)).isEmpty();
+        assertThat(store().artifact(email.id()).orElseThrow().version()).isEqualTo(3);
+    }
+
+    @Test
+    void attaching_an_artifact_to_a_missing_entity_is_refused_and_writes_nothing() {
+        entities();
+        Artifact email = note("Hello.", "acme");
+        long seq = store().lastSeq();
+        assertThatThrownBy(() -> store().write(Write.of(Actor.OPERATOR, null,
+                new Change.AttachArtifact(email.id(), List.of("ada", "ghost")))))
+                .isInstanceOf(NotFoundException.class).hasMessage("cannot attach " + email.id() + " to ghost: no such entity");
+        assertThatThrownBy(() -> store().write(Write.of(Actor.OPERATOR, null,
+                new Change.AttachArtifact("art_missing", List.of("ada")))))
+                .isInstanceOf(NotFoundException.class).hasMessage("no artifact art_missing");
+        assertThat(store().lastSeq()).isEqualTo(seq);
+        assertThat(store().artifact(email.id()).orElseThrow().entityIds()).containsExactly("acme");
+    }
 }

@@ -98,4 +98,18 @@ public abstract class UndoContract {
         assertThat(store().lastSeq()).isEqualTo(before);
         assertThat(store().find("ada")).isPresent();
     }
+
+    @Test
+    void an_artifact_the_run_attached_to_an_entity_is_detached_and_kept() {
+        store().write(new Write(Actor.OPERATOR, "before", List.of(
+                new Change.CreateEntity("lead", "ada", Json.object().put("name", "Ada")),
+                new Change.AddArtifact("email_1", "email", "Hello", "Hi, it is Ada", null, null, null, null, List.of()))));
+        store().write(Write.of(STEP_1, "keep her email", new Change.AttachArtifact("email_1", List.of("ada"))));
+
+        store().write(new Write(Actor.OPERATOR, "rollback of run_1", Undo.plan(store(), store().eventsOfRun("run_1"))));
+
+        assertThat(store().artifacts("ada", 10)).isEmpty();
+        assertThat(store().artifact("email_1").orElseThrow().deleted()).as("it existed before the run").isFalse();
+        assertThat(store().verify().ok()).isTrue();
+    }
 }
