@@ -93,6 +93,24 @@ abstract class McpHttpContract {
     }
 
     @Test
+    void a_web_page_from_another_origin_cannot_call_mcp_even_with_the_token() {
+        String initialize = """
+                {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
+                 "capabilities": {}, "clientInfo": {"name": "x", "version": "1"}}}""";
+        List<String> json = List.of("Content-Type", "application/json", "Accept", "application/json, text/event-stream");
+        for (String origin : List.of("http://rebound.example.com:7070", "null")) {
+            List<String> headers = new java.util.ArrayList<>(json);
+            headers.addAll(List.of("Origin", origin));
+            var refused = server.api().send("POST", "/mcp", initialize, headers);
+            assertThat(refused.status()).as(origin).isEqualTo(403);
+            assertThat(refused.message()).contains(origin).contains("loopback origin");
+        }
+        List<String> local = new java.util.ArrayList<>(json);
+        local.addAll(List.of("Origin", "http://127.0.0.1:7070"));
+        assertThat(server.api().send("POST", "/mcp", initialize, local).status()).isEqualTo(200);
+    }
+
+    @Test
     void an_assistant_searches_memory_and_answers_a_gate_of_a_run_it_started() throws Exception {
         try (McpSyncClient mcp = connect()) {
             assertThat(mcp.listTools().tools()).hasSize(SoloMcp.toolNames().size());
