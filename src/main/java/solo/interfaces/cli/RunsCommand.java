@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import solo.app.Solo;
 import solo.interfaces.json.AgentStepViews;
-import solo.interfaces.json.JsonViews;
+import solo.interfaces.json.RunDetails;
 import solo.interfaces.json.RunViews;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunStatus;
@@ -142,23 +140,14 @@ final class RunsCommand implements Runnable {
         @Override
         public void run() {
             try (Solo solo = common.open()) {
-                var runs = solo.orchestrator().runs();
-                Run r = runs.get(id);
-                List<StepRecord> steps = runs.steps(id);
+                RunDetails details = RunDetails.of(solo);
+                RunDetails.Detail d = details.of(solo.orchestrator().runs().get(id));
                 Printer out = new Printer(spec, common);
-                Map<String, ObjectNode> agents = agentViews(solo, id, steps);
                 if (out.json()) {
-                    ObjectNode timeline = RunViews.timeline(r, steps);
-                    timeline.get("steps").forEach(s -> {
-                        if (agents.containsKey(s.path("step_id").asString())) {
-                            ((ObjectNode) s).set("agent", agents.get(s.path("step_id").asString()));
-                        }
-                    });
-                    var decisions = timeline.putArray("decisions");
-                    decisions(solo, id).forEach(e -> decisions.add(JsonViews.event(e)));
-                    out.json(timeline);
+                    out.json(details.json(d));
                     return;
                 }
+                Run r = d.run();
                 out.line("run %s  flow %s v%d  %s", r.id(), r.flow(), r.flowVersion(), r.status().text());
                 out.line("  started %s%s", Printer.time(r.createdAt()),
                         r.finishedAt() == null ? "" : ", finished " + Printer.time(r.finishedAt()));
@@ -173,33 +162,12 @@ final class RunsCommand implements Runnable {
                 if (r.output() != null) {
                     out.line("  output  %s", Json.write(r.output()));
                 }
-                for (StepRecord s : steps) {
-                    Long ms = RunViews.durationMs(s);
-                    out.line("  %-20s %-7s %-9s attempt%s %d%s", s.stepId(), s.kind(), s.status().text(),
-                            s.attempts() == 1 ? "" : "s", s.attempts(), ms == null ? "" : "  " + ms + " ms");
-                    if (s.input() != null) {
-                        out.line("      input   %s", Json.write(s.input()));
-                    }
-                    if (s.output() != null) {
-                        out.line("      output  %s", Json.write(s.output()));
-                    }
-                    if (s.error() != null) {
-                        out.line("      error   %s", s.error());
-                    }
-                    ObjectNode agent = agents.get(s.stepId());
-                    ObjectNode decision = AgentStepViews.decision(s);
-                    if (agent != null) {
-                        printAgent(out, agent);
-                    } else if (decision != null) {
-                        out.line("      policy  %s: %s", decision.path("decision").asString(), decision.path("explanation").asString());
-                    } else if (s.detail() != null) {
-                        out.line("      detail  %s", Json.write(s.detail()));
-                    }
+                for (StepRecord s : d.steps()) {
+                    printStep(out, s, d.agents().get(s.stepId()));
                 }
-                List<Event> decided = decisions(solo, id);
-                if (!decided.isEmpty()) {
+                if (!d.decisions().isEmpty()) {
                     out.line("  decisions");
-                    for (Event e : decided) {
+                    for (Event e : d.decisions()) {
                         out.line("    %s  %-22s by %-10s %s", Printer.time(e.at()), e.kind(), e.actor().text(),
                                 e.reason() == null ? "" : e.reason());
                     }
@@ -207,26 +175,27 @@ final class RunsCommand implements Runnable {
             }
         }
 
-        /** The decisions recorded about the run: the inbox's, its playbooks', a rollback. */
-        private static List<Event> decisions(Solo solo, String runId) {
-            return solo.store().history(runId).stream().filter(e -> e.kind().startsWith("inbox.")
-                    || e.kind().startsWith("playbook.") || e.kind().startsWith("run.")).toList();
-        }
-
-        /** The agent steps' views (model, usage, confidence, decisions), reading the ledger only when there are some. */
-        private static Map<String, ObjectNode> agentViews(Solo solo, String runId, List<StepRecord> steps) {
-            Map<String, ObjectNode> views = new LinkedHashMap<>();
-            if (steps.stream().noneMatch(AgentStepViews::isAgentStep)) {
-                return views;
+        private static void printStep(Printer out, StepRecord s, ObjectNode agent) {
+            Long ms = RunViews.durationMs(s);
+            out.line("  %-20s %-7s %-9s attempt%s %d%s", s.stepId(), s.kind(), s.status().text(),
+                    s.attempts() == 1 ? "" : "s", s.attempts(), ms == null ? "" : "  " + ms + " ms");
+            if (s.input() != null) {
+                out.line("      input   %s", Json.write(s.input()));
             }
-            var x = solo.execution();
-            var ledger = x.ledger().forRun(runId);
-            for (StepRecord s : steps) {
-                if (AgentStepViews.isAgentStep(s)) {
-                    views.put(s.stepId(), AgentStepViews.of(s, ledger, steps, x.config().prices().currency()));
-                }
+            if (s.output() != null) {
+                out.line("      output  %s", Json.write(s.output()));
             }
-            return views;
+            if (s.error() != null) {
+                out.line("      error   %s", s.error());
+            }
+            ObjectNode decision = AgentStepViews.decision(s);
+            if (agent != null) {
+                printAgent(out, agent);
+            } else if (decision != null) {
+                out.line("      policy  %s: %s", decision.path("decision").asString(), decision.path("explanation").asString());
+            } else if (s.detail() != null) {
+                out.line("      detail  %s", Json.write(s.detail()));
+            }
         }
 
         private static void printAgent(Printer out, ObjectNode a) {

@@ -106,10 +106,8 @@ public final class SoloServer implements AutoCloseable {
         return CockpitPages.standard(solo, sessions, settings.sessionHours(), runDetails, zone(solo));
     }
 
-    /** Runs with their model calls: the ledger is read without opening execution (no agent or policy compiled). */
     private static RunDetails runDetails(Solo solo) {
-        return new RunDetails(solo.orchestrator().runs(), solo.store(), ledger(solo),
-                PriceTable.read(solo.company().config().document()).currency());
+        return RunDetails.of(solo);
     }
 
     private static Ledger ledger(Solo solo) {

@@ -1,12 +1,16 @@
 package solo.interfaces.json;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import solo.app.Solo;
 import solo.execution.ledger.Ledger;
 import solo.execution.ledger.LedgerEntry;
 import solo.execution.ledger.Money;
+import solo.execution.ledger.PriceTable;
 import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunControl;
 import solo.orchestration.runtime.StepRecord;
@@ -39,6 +43,13 @@ public final class RunDetails {
      * @param agents the agent steps' views by step id ({@link AgentStepViews#of}, plus {@code model_calls})
      * @param decisions the run's {@code inbox.*}, {@code playbook.*} and {@code run.*} events, oldest first
      */
+    /** A company's: the ledger is read without opening execution (no agent or policy compiled). */
+    public static RunDetails of(Solo solo) {
+        ZoneId zone = ZoneId.of(solo.company().config().timezone());
+        return new RunDetails(solo.orchestrator().runs(), solo.store(), new Ledger(solo.store().storage(), Clock.systemUTC(), zone),
+                PriceTable.read(solo.company().config().document()).currency());
+    }
+
     public record Detail(Run run, List<StepRecord> steps, Map<String, ObjectNode> agents, List<Event> decisions) {}
 
     public Detail of(Run run) {
