@@ -1,6 +1,5 @@
 package solo.orchestration.action;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import solo.orchestration.step.StepOutcome;
@@ -33,7 +32,7 @@ public final class ArtifactAttachAction implements Action {
         if (store.artifact(id).filter(a -> !a.deleted()).isEmpty()) {
             problems.add("artifact: no artifact " + id);
         }
-        List<String> entities = entities(input);
+        List<String> entities = EntityActions.entities(input);
         if (entities.isEmpty()) {
             problems.add("entity: name the entity to attach it to (entity: ID or entities: [IDs])");
         }
@@ -47,7 +46,7 @@ public final class ArtifactAttachAction implements Action {
 
     @Override
     public StepOutcome perform(ActionCall call) {
-        List<String> entities = entities(call.input());
+        List<String> entities = EntityActions.entities(call.input());
         if (entities.isEmpty()) {
             throw new InvalidActionInputException(call.stepId() + ": input 'entity' or 'entities' names no entity");
         }
@@ -56,16 +55,5 @@ public final class ArtifactAttachAction implements Action {
             Artifact a = call.store().apply(tx, write).artifact();
             return Json.object().put("id", a.id()).put("kind", a.kind()).set("entities", Json.tree(a.entityIds()));
         });
-    }
-
-    private static List<String> entities(JsonNode input) {
-        List<String> entities = new ArrayList<>();
-        JsonNode many = input.get("entities");
-        if (many != null && many.isArray()) {
-            many.forEach(n -> entities.add(n.asString()));
-        } else if (input.hasNonNull("entity") && !input.get("entity").asString("").isEmpty()) {
-            entities.add(input.get("entity").asString());
-        }
-        return entities;
     }
 }

@@ -32,6 +32,18 @@ public final class EntityActions {
         return "body" + (v.field() == null ? "" : v.field()) + ": " + v.message() + " [" + v.rule() + "]";
     }
 
+    /** The entities an input names: {@code entities: [IDs]}, else {@code entity: ID}; empty when neither. */
+    static List<String> entities(JsonNode input) {
+        List<String> entities = new java.util.ArrayList<>();
+        JsonNode many = input.get("entities");
+        if (many != null && many.isArray()) {
+            many.forEach(n -> entities.add(n.asString()));
+        } else if (input.hasNonNull("entity")) { // an empty id is kept, to be refused by name
+            entities.add(input.get("entity").asString());
+        }
+        return entities;
+    }
+
     static JsonNode object(ActionCall call, String field) {
         JsonNode v = call.input() == null ? null : call.input().get(field);
         if (v == null || !v.isObject()) {

@@ -1,6 +1,5 @@
 package solo.orchestration.action;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import solo.orchestration.step.StepOutcome;
@@ -8,7 +7,6 @@ import solo.state.Artifact;
 import solo.state.Change;
 import solo.state.Write;
 import solo.support.Json;
-import tools.jackson.databind.JsonNode;
 
 /** {@code note.add}: {@code {entity: ID | entities: [IDs], text, title?, kind?}}, committed with the checkpoint. */
 public final class NoteAddAction implements Action {
@@ -24,13 +22,7 @@ public final class NoteAddAction implements Action {
 
     @Override
     public StepOutcome perform(ActionCall call) {
-        List<String> entities = new ArrayList<>();
-        JsonNode many = call.input().get("entities");
-        if (many != null && many.isArray()) {
-            many.forEach(n -> entities.add(n.asString()));
-        } else if (call.input().has("entity")) {
-            entities.add(call.text("entity"));
-        }
+        List<String> entities = EntityActions.entities(call.input());
         Write write = Write.of(call.actor(), EntityActions.reason(call), new Change.AddArtifact(null,
                 call.text("kind", "note"), call.text("title", null), call.text("text"), null, "text/plain", null, null,
                 entities));

@@ -74,40 +74,38 @@ abstract class McpHttpContract {
         return McpClients.http(server.server().uri(), server.token());
     }
 
+    static final String INITIALIZE = """
+            {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
+             "capabilities": {}, "clientInfo": {"name": "x", "version": "1"}}}""";
+    static final List<String> JSON = List.of("Content-Type", "application/json", "Accept", "application/json, text/event-stream");
+
     @Test
     void mcp_needs_the_token() {
-        String initialize = """
-                {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
-                 "capabilities": {}, "clientInfo": {"name": "x", "version": "1"}}}""";
-        List<String> headers = List.of("Content-Type", "application/json", "Accept", "application/json, text/event-stream");
-        var none = server.api().withToken(null).send("POST", "/mcp", initialize, headers);
+        List<String> headers = JSON;
+        var none = server.api().withToken(null).send("POST", "/mcp", INITIALIZE, headers);
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.message()).contains("access token");
-        var wrong = server.api().withToken("solo_not-the-token").send("POST", "/mcp", initialize, headers);
+        var wrong = server.api().withToken("solo_not-the-token").send("POST", "/mcp", INITIALIZE, headers);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body()).doesNotContain("Exception");
         assertThatThrownBy(() -> McpClients.http(server.server().uri(), null).close()).isInstanceOf(RuntimeException.class);
-        var good = server.api().send("POST", "/mcp", initialize, headers);
+        var good = server.api().send("POST", "/mcp", INITIALIZE, headers);
         assertThat(good.status()).isEqualTo(200);
         assertThat(good.body()).contains("\"solo\"");
     }
 
     @Test
     void a_web_page_from_another_origin_cannot_call_mcp_even_with_the_token() {
-        String initialize = """
-                {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
-                 "capabilities": {}, "clientInfo": {"name": "x", "version": "1"}}}""";
-        List<String> json = List.of("Content-Type", "application/json", "Accept", "application/json, text/event-stream");
         for (String origin : List.of("http://rebound.example.com:7070", "null")) {
-            List<String> headers = new java.util.ArrayList<>(json);
+            List<String> headers = new java.util.ArrayList<>(JSON);
             headers.addAll(List.of("Origin", origin));
-            var refused = server.api().send("POST", "/mcp", initialize, headers);
+            var refused = server.api().send("POST", "/mcp", INITIALIZE, headers);
             assertThat(refused.status()).as(origin).isEqualTo(403);
             assertThat(refused.message()).contains(origin).contains("loopback origin");
         }
-        List<String> local = new java.util.ArrayList<>(json);
+        List<String> local = new java.util.ArrayList<>(JSON);
         local.addAll(List.of("Origin", "http://127.0.0.1:7070"));
-        assertThat(server.api().send("POST", "/mcp", initialize, local).status()).isEqualTo(200);
+        assertThat(server.api().send("POST", "/mcp", INITIALIZE, local).status()).isEqualTo(200);
     }
 
     @Test
