@@ -11,10 +11,7 @@ import java.util.function.Supplier;
 import solo.orchestration.flow.FlowDefinition;
 import solo.orchestration.flow.StepDefinition;
 import solo.state.Actor;
-import solo.state.Change;
-import solo.state.Event;
 import solo.state.Undo;
-import solo.state.Write;
 import solo.state.storage.WriteTx;
 import solo.support.Ids;
 import solo.support.Json;
@@ -33,10 +30,12 @@ public final class RunControl {
     private static final Object FORKED = new Object();
     private final Engine e;
     private final RunStarter starter;
+    private final RunRollback rollback;
 
     public RunControl(Engine e) {
         this.e = e;
         this.starter = new RunStarter(e);
+        this.rollback = new RunRollback(e);
     }
 
     // ---- starting --------------------------------------------------------------------------------
@@ -77,7 +76,6 @@ public final class RunControl {
         return find(id).orElseThrow(() -> new SoloException("no run " + id + " (see: solo runs list)"));
     }
 
-    /** The step log of a run, in the order the steps started. */
     /**
      * The run's step log as a timeline: by start, and steps that started in the same millisecond in the order
      * of the flow (a foreach item or a follow-up action after its step).
@@ -366,44 +364,9 @@ public final class RunControl {
      */
     public Run rollback(String runId, String reason, Actor by, InTransaction also) {
         return optimistic(() -> {
-            Run run = get(runId);
-            if (!run.status().finished() || run.status() == RunStatus.ROLLED_BACK) {
-                throw new IllegalTransitionException("run " + runId + " is " + run.status().text() + "; "
-                        + (run.status() == RunStatus.ROLLED_BACK ? "it was rolled back already"
-                        : "only a finished run can be rolled back (cancel it first: solo runs cancel " + runId + ")"));
-            }
-            run.status().check(runId, RunStatus.ROLLED_BACK);
-            List<Event> writes = new ArrayList<>();
-            for (String id : family(runId)) {
-                writes.addAll(e.store.eventsOfRun(id));
-            }
-            List<Change> undo = Undo.plan(e.store, writes);
-            String why = "rollback of run " + runId + (reason == null || reason.isBlank() ? "" : ": " + reason);
-            List<Change> changes = new ArrayList<>(undo);
-            changes.add(new Change.RecordEvent("run.rolled_back", runId, "run", Json.object().put("flow", run.flow())
-                    .put("writes", writes.size()).put("changes", undo.size())));
-            e.storage.write(tx -> {
-                Instant now = e.now();
-                e.store.apply(tx, new Write(by, why, changes));
-                e.runs.transition(tx, run, RunStatus.ROLLED_BACK, "rolled back by " + who(by)
-                        + (reason == null || reason.isBlank() ? "" : ": " + reason), now);
-                e.queue.settled(tx, runId, null, "rolled_back", by, now);
-                also(tx, also);
-                return null;
-            });
+            rollback.rollback(get(runId), reason, by, also);
             return get(runId);
         });
-    }
-
-    /** The run and its child runs (a {@code flow:} step's), at any depth. */
-    private List<String> family(String runId) {
-        List<String> all = new ArrayList<>(List.of(runId));
-        for (int i = 0; i < all.size(); i++) {
-            String parent = all.get(i);
-            all.addAll(e.storage.read(sql -> sql.query("SELECT id FROM runs WHERE parent_run = ? ORDER BY id",
-                    rs -> rs.getString(1), parent)));
-        }
-        return all;
     }
 
     /** The id of the run {@link #fork} created, for work in its transaction. */
@@ -411,11 +374,11 @@ public final class RunControl {
         return tx.get(FORKED);
     }
 
-    private static String who(Actor by) {
+    static String who(Actor by) {
         return by instanceof Actor.Operator ? "the operator" : by.text();
     }
 
-    private static void also(WriteTx tx, InTransaction also) throws SQLException {
+    static void also(WriteTx tx, InTransaction also) throws SQLException {
         if (also != null) {
             also.run(tx);
         }
@@ -434,7 +397,7 @@ public final class RunControl {
         return e.storage.read(sql -> e.runs.actionsDone(sql, since, mentioning, limit));
     }
 
-    private static String reason(String reason) {
+    static String reason(String reason) {
         return reason == null || reason.isBlank() ? "" : ": " + reason;
     }
 
