@@ -4,6 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import solo.memory.Memory;
+import solo.orchestration.runtime.Run;
 import solo.state.Store;
 
 /**
@@ -12,15 +13,14 @@ import solo.state.Store;
  * the last finish time dealt with), because memory may not depend on orchestration and the runtime has no
  * listener for run ends; a run dealt with twice is harmless (nothing left to discard, nothing new to summarize).
  *
- * <p>A finish time is taken before its commit, so a run can become visible after a later-finishing one has
- * moved the cursor past it: only runs that finished {@link #SETTLE_MILLIS} ago are read, by when every
- * concurrent commit has landed. A batch that fills up stops before its last millisecond, so that runs sharing
+ * <p>Only runs that finished {@link Run#FINISH_SETTLE_MILLIS} ago are read (a finish time is taken before its
+ * commit). A batch that fills up stops before its last millisecond, so that runs sharing
  * that millisecond are read together next time rather than half of them skipped.
  */
 final class RunEndWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RunEndWatcher.class);
     static final String CURSOR = "runs";
-    static final long SETTLE_MILLIS = 2_000;
+    static final long SETTLE_MILLIS = Run.FINISH_SETTLE_MILLIS;
     static final int BATCH = 200;
     private final Store store;
     private final Memory memory;
@@ -42,8 +42,9 @@ final class RunEndWatcher {
     /** Deals with the runs that ended since the cursor; returns how many. */
     int poll() {
         // a first start begins now: runs that ended before memory was watching are not revisited
-        long since = memory.cursors().getOrStart(CURSOR, clock.millis());
-        long settled = clock.millis() - SETTLE_MILLIS;
+        long now = clock.millis();
+        long since = memory.cursors().getOrStart(CURSOR, now);
+        long settled = now - SETTLE_MILLIS;
         List<Ended> ended = store.storage().read(sql -> sql.query("SELECT id, status, finished_at FROM runs"
                 + " WHERE finished_at IS NOT NULL AND finished_at > ? AND finished_at <= ?"
                 + " AND status IN ('completed', 'failed', 'cancelled') ORDER BY finished_at, id LIMIT " + BATCH,

@@ -37,9 +37,9 @@ public final class Undo {
                 links.addFirst(new Change.AddLink(e.subject(), e.subjectType(), e.object()));
             } else if (e.kind().equals(Event.ARTIFACT_ADDED) && store.artifact(e.subject()).filter(a -> !a.deleted()).isPresent()) {
                 artifacts.addFirst(new Change.DeleteArtifact(e.subject()));
-            } else if (e.kind().equals(Event.ARTIFACT_UPDATED) && store.artifact(e.subject()).filter(a -> !a.deleted()).isPresent()) {
+            } else if (e.kind().equals(Event.ARTIFACT_UPDATED)) {
                 List<String> attached = attachedBy(e);
-                if (!attached.isEmpty()) {
+                if (!attached.isEmpty() && store.artifact(e.subject()).filter(a -> !a.deleted()).isPresent()) {
                     artifacts.addFirst(new Change.DetachArtifact(e.subject(), attached));
                 }
             }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One email as Solo stores it, whichever way it went: the headers that matter, its text body, and the
- * text of its text attachments. {@code fromName} is the sender's display name, null when the header has none. Inbound content is untrusted data: it is stored and shown, never obeyed.
+ * text of its text attachments ({@code fromName}: the sender's display name, null when the header has none).
+ * Inbound content is untrusted data: it is stored and shown, never obeyed.
  */
 record EmailContent(
         String messageId,

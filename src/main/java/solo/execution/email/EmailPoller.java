@@ -106,8 +106,8 @@ public final class EmailPoller implements AutoCloseable {
             String reason = "email received from " + (content.from() == null ? "unknown sender" : content.from());
             String artifactId = store.apply(tx, Write.of(Actor.SYSTEM, reason, change)).artifact().id();
             EmailThreads.register(tx, content.messageId(), threadId, "in", artifactId, clock.millis());
-            EmailReceived event = new EmailReceived(artifactId, content.messageId(), threadId, content.from(), content.fromName(), content.to(),
-                    content.subject(), entities, s.name(), clock.instant());
+            EmailReceived event = new EmailReceived(artifactId, content.messageId(), threadId, content.from(),
+                    content.fromName(), content.to(), content.subject(), entities, s.name(), clock.instant());
             for (EmailReceivedListener l : listeners) {
                 l.received(tx, event);
             }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An {@code email.received} event: a message read from the mailbox and stored as an artifact. Its content
- * is untrusted data from outside ({@code fromName}, the sender's display name, is null when it has none); a flow may read it, never take it as instructions.
+ * is untrusted data from outside; a flow may read it, never take it as instructions. {@code fromName} is the
+ * sender's display name, null when the message has none.
  */
 public record EmailReceived(
         String artifactId,

@@ -36,8 +36,9 @@ final class MimeReader {
             r.walk(m);
             String body = r.plain != null ? r.plain : r.html != null ? stripHtml(r.html) : "";
             String id = header(m, "Message-ID");
-            return new EmailContent(id != null ? id : fallbackId, first(m.getFrom()), displayName(m.getFrom()), addresses(m.getRecipients(Message.RecipientType.TO)),
-                    addresses(m.getRecipients(Message.RecipientType.CC)), addresses(m.getReplyTo()),
+            return new EmailContent(id != null ? id : fallbackId, first(m.getFrom()), displayName(m.getFrom()),
+                    addresses(m.getRecipients(Message.RecipientType.TO)), addresses(m.getRecipients(Message.RecipientType.CC)),
+                    addresses(m.getReplyTo()),
                     m.getSubject(), m.getSentDate() == null ? null : m.getSentDate().toInstant(),
                     firstId(header(m, "In-Reply-To")), ids(header(m, "References")), cap(body), List.copyOf(r.attachments));
         } catch (MessagingException | IOException e) {
@@ -102,7 +103,7 @@ final class MimeReader {
 
     /** The first sender's display name ("Ada Park" in {@code Ada Park <ada@example.com>}), or null. */
     private static String displayName(Address[] addresses) {
-        if (addresses != null && addresses.length > 0 && addresses[0] instanceof jakarta.mail.internet.InternetAddress ia
+        if (addresses != null && addresses.length > 0 && addresses[0] instanceof InternetAddress ia
                 && ia.getPersonal() != null && !ia.getPersonal().isBlank()) {
             return ia.getPersonal().strip();
         }

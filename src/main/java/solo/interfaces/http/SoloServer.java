@@ -69,7 +69,7 @@ public final class SoloServer implements AutoCloseable {
         AccessTokens tokens = new AccessTokens(solo.store().storage(), Clock.systemUTC());
         Sessions sessions = new Sessions(tokens, Duration.ofHours(settings.sessionHours()));
         Metrics metrics = new Metrics(metricSources(solo));
-        RunDetails runDetails = runDetails(solo);
+        RunDetails runDetails = RunDetails.of(solo);
         Routes routes = new Routes();
         List<Route> table = new ArrayList<>();
         for (WebModule m : apiModules(solo, runDetails)) {
@@ -104,10 +104,6 @@ public final class SoloServer implements AutoCloseable {
     private static List<CockpitModule> cockpitModules(Solo solo, Sessions sessions, ServerSettings settings,
             RunDetails runDetails) {
         return CockpitPages.standard(solo, sessions, settings.sessionHours(), runDetails, zone(solo));
-    }
-
-    private static RunDetails runDetails(Solo solo) {
-        return RunDetails.of(solo);
     }
 
     private static Ledger ledger(Solo solo) {

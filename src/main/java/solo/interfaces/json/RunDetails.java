@@ -39,10 +39,6 @@ public final class RunDetails {
         this.currency = currency;
     }
 
-    /**
-     * @param agents the agent steps' views by step id ({@link AgentStepViews#of}, plus {@code model_calls})
-     * @param decisions the run's {@code inbox.*}, {@code playbook.*} and {@code run.*} events, oldest first
-     */
     /** A company's: the ledger is read without opening execution (no agent or policy compiled). */
     public static RunDetails of(Solo solo) {
         ZoneId zone = ZoneId.of(solo.company().config().timezone());
@@ -50,6 +46,10 @@ public final class RunDetails {
                 PriceTable.read(solo.company().config().document()).currency());
     }
 
+    /**
+     * @param agents the agent steps' views by step id ({@link AgentStepViews#of}, plus {@code model_calls})
+     * @param decisions the run's {@code inbox.*}, {@code playbook.*} and {@code run.*} events, oldest first
+     */
     public record Detail(Run run, List<StepRecord> steps, Map<String, ObjectNode> agents, List<Event> decisions) {}
 
     public Detail of(Run run) {

@@ -46,11 +46,9 @@ public final class ArtifactAttachAction implements Action {
 
     @Override
     public StepOutcome perform(ActionCall call) {
-        List<String> entities = EntityActions.entities(call.input());
-        if (entities.isEmpty()) {
-            throw new InvalidActionInputException(call.stepId() + ": input 'entity' or 'entities' names no entity");
-        }
-        Write write = Write.of(call.actor(), EntityActions.reason(call), new Change.AttachArtifact(call.text("artifact"), entities));
+        // an empty list is refused by the store, naming the artifact
+        Write write = Write.of(call.actor(), EntityActions.reason(call),
+                new Change.AttachArtifact(call.text("artifact"), EntityActions.entities(call.input())));
         return StepOutcome.inCheckpoint(tx -> {
             Artifact a = call.store().apply(tx, write).artifact();
             return Json.object().put("id", a.id()).put("kind", a.kind()).set("entities", Json.tree(a.entityIds()));

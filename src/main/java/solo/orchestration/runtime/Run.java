@@ -22,4 +22,12 @@ public record Run(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Instant finishedAt) {}
+        Instant finishedAt) {
+
+    /**
+     * How long after a run's or a step's {@code finished_at} its commit has surely landed. The time is taken
+     * before the commit, so a reader that follows {@code finished_at} with a cursor (memory's run watcher, the
+     * step metrics) reads only finish times this old, or a late commit would fall behind its cursor.
+     */
+    public static final long FINISH_SETTLE_MILLIS = 2_000;
+}

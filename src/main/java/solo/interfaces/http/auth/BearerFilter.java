@@ -52,8 +52,7 @@ public final class BearerFilter implements Filter {
     static boolean isLoopback(String origin) {
         try {
             String host = URI.create(origin.trim()).getHost();
-            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                    || host.startsWith("127."));
+            return host != null && (host.equals("localhost") || host.equals("[::1]") || host.startsWith("127."));
         } catch (IllegalArgumentException e) {
             return false; // "null" (a sandboxed page), or not a URL at all
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import solo.orchestration.runtime.Run;
 import solo.orchestration.runtime.RunControl;
 import solo.orchestration.runtime.RunStatus;
 import solo.state.storage.Storage;
@@ -27,7 +28,6 @@ public final class RunMetrics implements MetricSource {
     private final Map<String, Timer> latency = new ConcurrentHashMap<>();
     private MeterRegistry registry;
     private long finishedAfter;
-    static final long SETTLE_MILLIS = 2_000;
 
     public RunMetrics(Storage storage, RunControl runs, Clock clock) {
         this.storage = storage;
@@ -62,14 +62,14 @@ public final class RunMetrics implements MetricSource {
             ready.set(sql.queryLong("SELECT count(*) FROM runs WHERE status = 'queued' OR (status = 'waiting'"
                     + " AND wake_at IS NOT NULL AND wake_at <= ?)", now));
             long[] newest = {finishedAfter};
-            // a finish time is taken before its commit: read only settled ones, or a late commit falls behind the cursor
+            // only settled finish times (see Run.FINISH_SETTLE_MILLIS), or a late commit falls behind the cursor
             sql.query("SELECT kind, status, started_at, finished_at FROM run_steps WHERE finished_at > ? AND finished_at <= ?"
                     + " ORDER BY finished_at LIMIT 10000", rs -> {
                         long finished = rs.getLong(4);
                         timer(rs.getString(1), rs.getString(2)).record(Duration.ofMillis(Math.max(0, finished - rs.getLong(3))));
                         newest[0] = Math.max(newest[0], finished);
                         return null;
-                    }, finishedAfter, now - SETTLE_MILLIS);
+                    }, finishedAfter, now - Run.FINISH_SETTLE_MILLIS);
             finishedAfter = newest[0];
             return null;
         });
